@@ -1,0 +1,205 @@
+"""Articles: loading a file or stdin into one canonical text with paragraph offsets.
+
+Every later offset (entities, search, export) refers to :attr:`Article.text`.
+Paragraphs are joined by a blank line (``"\\n\\n"``) and never contain a newline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reader import formats
+from reader.decoding import decode
+from reader.errors import ArticleError
+from reader.sanitize import normalise_newlines, strip_escapes
+
+#: Largest input accepted, in bytes (16 MiB; a long novel is about 1-2 MB).
+MAX_BYTES = 16 * 1024 * 1024
+#: A title longer than this is cut at its first sentence end (or word boundary).
+MAX_TITLE = 120
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the article: ``text[start:end]`` is its text."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # "heading" or "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded article: canonical text, title, optional date and paragraph offsets."""
+
+    text: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    date: dt.date | None = None
+    source: str = "<stdin>"
+    format: str = "text"
+    encoding: str = "utf-8"
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        """The text of one paragraph."""
+        return self.text[paragraph.start : paragraph.end]
+
+    @property
+    def sha256(self) -> str:
+        """Hex digest of the canonical text (keys caches of analysis results)."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph containing ``offset`` (or the nearest one before it)."""
+        lo, hi = 0, len(self.paragraphs) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.paragraphs[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def _clean(text: str) -> str:
+    text = normalise_newlines(text)
+    text = strip_escapes(text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _make_title(first: str) -> str:
+    if len(first) <= MAX_TITLE:
+        return first
+    match = re.search(r"(?<=[.!?])\s", first[: MAX_TITLE + 1])
+    if match and match.start() > 20:
+        return first[: match.start()]
+    cut = first.rfind(" ", 0, MAX_TITLE)
+    return first[: cut if cut > 20 else MAX_TITLE].rstrip() + "…"
+
+
+def _parse_date(value: str) -> dt.date | None:
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def from_text(text: str, source: str = "<text>", fmt: str | None = None,
+              encoding: str = "utf-8") -> Article:
+    """Build an :class:`Article` from decoded text.
+
+    ``fmt`` is ``"text"``, ``"markdown"`` or ``"html"``; ``None`` guesses from ``source``
+    and the content. A first line ``date YYYY-MM-DD rest`` gives the date; ``rest`` is the
+    lead paragraph. Raises :class:`ArticleError` if nothing readable remains.
+    """
+    text = _clean(text)
+    fmt = fmt or formats.sniff_format(text, source)
+    date: dt.date | None = None
+    html_title = ""
+    if fmt == "html":
+        html_title, blocks, date_text = formats.html_blocks(text)
+        date = _parse_date(date_text)
+    else:
+        match = _DATE_LINE.match(text)
+        if match:
+            date = _parse_date(match[1])
+            if date is not None:
+                text = text[match.end() :]
+        blocks = formats.markdown_blocks(text) if fmt == "markdown" else formats.plain_blocks(text)
+    blocks = [(kind, strip_escapes(line)) for kind, line in blocks if line.strip()]
+    if not blocks:
+        raise ArticleError(f"{source} has no readable text")
+
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for kind, line in blocks:
+        if parts:
+            offset += len(PARAGRAPH_SEPARATOR)
+        paragraphs.append(Paragraph(offset, offset + len(line), kind))
+        parts.append(line)
+        offset += len(line)
+    canonical = PARAGRAPH_SEPARATOR.join(parts)
+
+    heading = next((line for kind, line in blocks if kind == "heading"), None)
+    title = _make_title(html_title or heading or blocks[0][1])
+    return Article(
+        text=canonical,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        date=date,
+        source=source,
+        format=fmt,
+        encoding=encoding,
+    )
+
+
+def from_bytes(data: bytes, source: str = "<stdin>", fmt: str | None = None) -> Article:
+    """Decode ``data`` (see :func:`reader.decoding.decode`) and build an article."""
+    if len(data) > MAX_BYTES:
+        raise ArticleError(
+            f"{source} is {len(data) / 1048576:.1f} MiB; the limit is {MAX_BYTES // 1048576} MiB"
+        )
+    if not data.strip():
+        raise ArticleError(f"{source} is empty")
+    text, encoding = decode(data, source)
+    return from_text(text, source=source, fmt=fmt, encoding=encoding)
+
+
+def read_limited(stream: BinaryIO, source: str) -> bytes:
+    """Read at most :data:`MAX_BYTES` (+1 to detect overflow) from ``stream``."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{source} is larger than the limit of {MAX_BYTES // 1048576} MiB")
+    return data
+
+
+def load(path: str | os.PathLike[str], fmt: str | None = None) -> Article:
+    """Load an article from a file path, or from standard input if ``path`` is ``"-"``.
+
+    Raises :class:`ArticleError` with a one-line message for every kind of bad input.
+    """
+    name = os.fspath(path)
+    if name == "-":
+        return from_bytes(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>", fmt)
+    p = Path(name)
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise ArticleError(f"{name}: no such file") from None
+    except PermissionError:
+        raise ArticleError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise ArticleError(f"{name}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(f"{name} is a directory, not a file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+        raise ArticleError(
+            f"{name} is {info.st_size / 1048576:.1f} MiB; the limit is {MAX_BYTES // 1048576} MiB"
+        )
+    try:
+        with p.open("rb") as stream:
+            data = read_limited(stream, name)
+    except PermissionError:
+        raise ArticleError(f"{name}: permission denied") from None
+    except IsADirectoryError:
+        raise ArticleError(f"{name} is a directory, not a file") from None
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return from_bytes(data, name, fmt)

@@ -1,0 +1,9 @@
+"""Subcommands of the ``reader`` command line.
+
+Each module named in :data:`COMMANDS` defines ``HELP`` (one line), ``add_arguments(parser)``
+and ``run(args) -> int``. Modules import heavy libraries inside ``run`` only, so that
+``reader --help`` stays fast.
+"""
+
+#: Subcommand names, in the order ``reader --help`` lists them; ``open`` is the default.
+COMMANDS: tuple[str, ...] = ("open",)

@@ -1,0 +1,45 @@
+"""Argument helpers shared by subcommands."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.config import Config, load_config
+
+
+def add_article_argument(parser: argparse.ArgumentParser) -> None:
+    """The FILE argument and ``--format`` of commands that read an article."""
+    parser.add_argument("file", metavar="FILE", help="article to read: a path, or - for stdin")
+    parser.add_argument(
+        "--input-format",
+        choices=("text", "markdown", "html"),
+        default=None,
+        help="how to read FILE (default: guess from the name and content)",
+    )
+
+
+def add_config_arguments(parser: argparse.ArgumentParser, *, model: bool = False,
+                         network: bool = False) -> None:
+    """Flags that override configuration settings."""
+    if model:
+        parser.add_argument("--model", metavar="NAME|PATH", default=None,
+                            help="spaCy pipeline to use (default: best installed German "
+                                 "model, else the embedded recogniser)")
+    if network:
+        parser.add_argument("--offline", action="store_true", default=None,
+                            help="use only the glossary cache; never touch the network")
+        parser.add_argument("--api-url", metavar="URL", default=None,
+                            help="MediaWiki API URL template with {lang} "
+                                 "(default: https://{lang}.wikipedia.org/w/api.php)")
+        parser.add_argument("--lang", metavar="CODE", default=None,
+                            help="language of the glossary (default: de)")
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The configuration with command-line overrides applied."""
+    return load_config().with_overrides(
+        model=getattr(args, "model", None),
+        offline=getattr(args, "offline", None),
+        api_url=getattr(args, "api_url", None),
+        lang=getattr(args, "lang", None),
+    )

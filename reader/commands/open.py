@@ -1,0 +1,49 @@
+"""``reader open FILE`` (also plain ``reader FILE``): read an article in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from reader.commands.common import add_article_argument, add_config_arguments, config_from_args
+from reader.errors import ReaderError
+
+HELP = "open an article in the reader (the default command)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``reader open``."""
+    add_article_argument(parser)
+    add_config_arguments(parser, model=True, network=True)
+
+
+def _reattach_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal instead."""
+    if sys.stdin.isatty():
+        return
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ReaderError(
+            "no terminal to read keys from; use 'reader entities' or 'reader export' in pipelines"
+        ) from None
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - replaces the process's stdin
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the article, then run the app."""
+    from reader.article import load
+
+    config = config_from_args(args)
+    article = load(args.file, args.input_format)
+    if not sys.stdout.isatty() and os.environ.get("READER_ALLOW_NO_TTY") != "1":
+        raise ReaderError("standard output is not a terminal; use 'reader export' to write text")
+    if args.file == "-":
+        _reattach_terminal()
+    from reader.app.app import ReaderApp
+
+    ReaderApp(article, config=config).run()
+    return 0

@@ -1,0 +1,110 @@
+"""Settings: defaults < ``config.toml`` < environment (``READER_*``) < command-line flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from reader import paths
+from reader.errors import ReaderError
+
+DEFAULT_API_URL = "https://{lang}.wikipedia.org/w/api.php"
+
+
+@dataclass(frozen=True)
+class Config:
+    """All user settings. Field names are the keys of ``config.toml``.
+
+    Environment variables are ``READER_`` + the upper-case field name, for example
+    ``READER_API_URL`` or ``READER_OFFLINE=1``.
+    """
+
+    #: spaCy pipeline name or path; empty means: best installed German model, else embedded.
+    model: str = ""
+    #: MediaWiki action API URL template; ``{lang}`` is replaced by the language code.
+    api_url: str = DEFAULT_API_URL
+    #: Language of articles and of the glossary lookups.
+    lang: str = "de"
+    #: Second language for the glossary, via language links ("" to disable).
+    fallback_lang: str = "en"
+    #: Contact (e-mail or URL) sent in the User-Agent, as Wikimedia asks of API clients.
+    contact: str = ""
+    #: Never touch the network: the glossary answers from its cache only.
+    offline: bool = False
+    #: Sentences of the Wikipedia intro shown in the panel and exports (2-4 recommended).
+    intro_sentences: int = 3
+    #: Days before a cached glossary entry is refreshed.
+    cache_ttl_days: float = 30.0
+    #: HTTP timeout in seconds for each request.
+    timeout: float = 10.0
+    #: Textual theme name.
+    theme: str = "textual-dark"
+    #: Override of the cache directory ("" = platform default).
+    cache_dir: str = ""
+    #: Override of the data directory for corrections and notes ("" = platform default).
+    data_dir: str = ""
+
+    @property
+    def cache_path(self) -> Path:
+        """The cache directory in effect."""
+        return Path(self.cache_dir).expanduser() if self.cache_dir else paths.cache_dir()
+
+    @property
+    def data_path(self) -> Path:
+        """The data directory in effect."""
+        return Path(self.data_dir).expanduser() if self.data_dir else paths.data_dir()
+
+    def with_overrides(self, **values: Any) -> Config:
+        """A copy with the given non-``None`` values set."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _coerce(name: str, kind: type, value: Any, origin: str) -> Any:
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            raise ValueError(value)
+        if kind is int:
+            return int(value)
+        if kind is float:
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise ReaderError(f"{origin}: invalid value {value!r} for {name}") from None
+
+
+def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:
+    """Read the configuration file (if any) and ``READER_*`` environment variables."""
+    environ = dict(os.environ) if environ is None else environ
+    path = path or Path(environ.get("READER_CONFIG", "") or paths.config_file())
+    kinds = {f.name: {"bool": bool, "int": int, "float": float}.get(str(f.type), str)
+             for f in fields(Config)}
+    values: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ReaderError(f"cannot read configuration {path}: {exc}") from None
+        for key, value in data.items():
+            name = key.replace("-", "_")
+            if name not in kinds:
+                raise ReaderError(f"{path}: unknown setting {key!r}")
+            values[name] = _coerce(name, kinds[name], value, str(path))
+    for name, kind in kinds.items():
+        env = f"READER_{name.upper()}"
+        if env in environ:
+            values[name] = _coerce(name, kind, environ[env], env)
+    return Config(**values)

@@ -1,0 +1,92 @@
+"""Turn the bytes of a file into text: BOMs, UTF-8, UTF-16/32 and legacy 8-bit files."""
+
+from __future__ import annotations
+
+import codecs
+
+from reader.errors import ArticleError
+
+#: Magic numbers of common binary formats, to name them in the error message.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"MZ", "an executable (Windows)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # must precede UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def detect_encoding(data: bytes) -> str:
+    """Return the name of the codec that :func:`decode` would use for ``data``."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def decode(data: bytes, source: str = "input") -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``.
+
+    A BOM decides the encoding (UTF-8, UTF-16, UTF-32). Without one the data must be
+    UTF-8, else it is read as Windows-1252 (a superset of Latin-1 for printable text);
+    the few bytes undefined in cp1252 fall back to Latin-1. Raises :class:`ArticleError`
+    for binary data.
+    """
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature) and not _looks_textual(data):
+            raise ArticleError(f"{source} is {what}, not a text article")
+    encoding = detect_encoding(data)
+    if encoding in ("utf-8", "cp1252") and b"\x00" in data:
+        raise ArticleError(f"{source} contains NUL bytes: it looks like binary data, not text")
+    try:
+        if encoding == "cp1252":
+            text = data.decode("cp1252", errors="strict")
+        else:
+            text = data.decode(encoding, errors="strict")
+    except UnicodeDecodeError as exc:
+        if encoding == "cp1252":
+            text = data.decode("latin-1")
+        else:
+            raise ArticleError(
+                f"{source} starts with a {encoding.upper()} byte order mark "
+                f"but is not valid {encoding.upper()} (byte {exc.start})"
+            ) from None
+    if _control_ratio(text) > 0.05:
+        raise ArticleError(f"{source} looks like binary data, not text")
+    return text, encoding
+
+
+def _looks_textual(data: bytes) -> bool:
+    """True if ``data`` happens to start like a binary format but is plain text (e.g. 'MZ...')."""
+    head = data[:512]
+    return b"\x00" not in head and all(b >= 0x20 or b in b"\t\n\r\x0c" for b in head)
+
+
+def _control_ratio(text: str) -> float:
+    """Fraction of characters that are control characters other than whitespace."""
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 0x20 and ch not in "\t\n\r\x0c\x1b") or ch == "\x7f")
+    return bad / len(sample)

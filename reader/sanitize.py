@@ -1,0 +1,61 @@
+"""Make untrusted text safe to show in a terminal.
+
+Article text (and text fetched from the network) is data. Terminal escape sequences
+(CSI, OSC, DCS, ...), C0/C1 control characters other than newline and tab, and the
+bidirectional override characters that can reorder what is displayed are removed.
+The result never contains anything a terminal would interpret.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC-initiated sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST),
+# and two-character escapes (ESC followed by one byte in 0x40-0x5F or charset selectors).
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?              # CSI
+    | \x9b[0-?]*[ -/]*[@-~]?              # 8-bit CSI
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])  # OSC / DCS / SOS / PM / APC introducer
+      [^\x07\x1b\x9c]*                    #   payload
+      (?:\x07|\x1b\\|\x9c)?               #   terminator (BEL or ST), if present
+    | \x1b[()*+\-./][\x20-\x7e]?          # charset designation
+    | \x1b[\x20-\x2f]*[\x30-\x7e]?        # any other escape
+    """,
+    re.VERBOSE,
+)
+
+# Control characters to drop: C0 except TAB and LF, DEL, C1; bidi embeddings/overrides/isolates.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb\ufeff]"
+)
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def strip_escapes(text: str) -> str:
+    """Remove terminal escape sequences and unsafe control characters from ``text``.
+
+    Newlines and tabs are kept; carriage returns are expected to have been normalised
+    to newlines before (see :func:`normalise_newlines`); any left are removed.
+    """
+    if not text:
+        return text
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return _LONE_SURROGATES.sub("\ufffd", text)
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF, CR and the Unicode line/paragraph separators into ``\\n``."""
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n\n")
+        .replace("\x85", "\n")
+    )
+
+
+def is_safe(text: str) -> bool:
+    """Return True if ``text`` holds nothing a terminal would interpret."""
+    return not (_CONTROLS.search(text) or "\x1b" in text or "\r" in text)
