@@ -54,7 +54,8 @@ def decode(data: bytes, source: str = "input") -> tuple[str, str]:
     for binary data.
     """
     for signature, what in _SIGNATURES:
-        if data.startswith(signature) and not _looks_textual(data):
+        weak = len(signature) < 4  # e.g. "MZ": may also begin a plain text
+        if data.startswith(signature) and not (weak and _looks_textual(data)):
             raise ArticleError(f"{source} is {what}, not a text article")
     encoding = detect_encoding(data)
     if encoding in ("utf-8", "cp1252") and b"\x00" in data:
