@@ -1,0 +1,65 @@
+"""``reader corrections export|import``: move all corrections as one file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+HELP = "export or import all your corrections as one JSON file"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``reader corrections``."""
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write every correction to FILE (or stdout)")
+    export.add_argument("-o", "--output", metavar="FILE", default="-",
+                        help="where to write (default: standard output)")
+    export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    imp = actions.add_parser("import", help="merge the corrections of FILE into yours")
+    imp.add_argument("file", metavar="FILE", help="a file written by 'corrections export'")
+    imp.add_argument("--replace", action="store_true",
+                     help="replace your corrections instead of merging")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export or import."""
+    from pathlib import Path
+
+    from reader.atomic import write_text
+    from reader.commands.common import config_from_args
+    from reader.corrections import Corrections, store_for
+    from reader.errors import ReaderError
+
+    store = store_for(config_from_args(args))
+    if args.action == "export":
+        text = json.dumps(store.load().to_bundle(), ensure_ascii=False, indent=2) + "\n"
+        if args.output == "-":
+            sys.stdout.write(text)
+            return 0
+        out = Path(args.output)
+        if out.is_dir():
+            raise ReaderError(f"{out} is a directory")
+        try:
+            write_text(out, text, overwrite=args.force)
+        except FileExistsError:
+            raise ReaderError(f"{out} exists; use --force to overwrite it") from None
+        except OSError as exc:
+            raise ReaderError(f"cannot write {out}: {exc.strerror or exc}") from None
+        print(f"wrote {out}", file=sys.stderr)
+        return 0
+    source = Path(args.file)
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReaderError(f"{source}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ReaderError(f"{source}: not a corrections file ({exc})") from None
+    incoming = Corrections.from_bundle(data, str(source))
+    with store.editing() as corrections:
+        if args.replace:
+            corrections.clear()
+        corrections.merge(incoming)
+    print(f"imported {len(incoming.added)} entities, {len(incoming.hidden)} hidden names, "
+          f"{len(incoming.pages)} pages, {len(incoming.notes)} notes", file=sys.stderr)
+    return 0

@@ -1,0 +1,106 @@
+"""``reader entity add|hide|unhide|remove|note|page|list``: correct the recogniser and glossary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from reader.analysis.model import LABELS
+
+if TYPE_CHECKING:
+    from reader.corrections import Corrections
+
+HELP = "add, hide or annotate an entity in every article (your corrections)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``reader entity``."""
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="recognise NAME as an entity from now on")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--label", required=True, type=str.upper, choices=LABELS,
+                     help="entity type: PER, ORG, LOC or MISC")
+    hide = actions.add_parser("hide", help="never highlight NAME (or only in one article)")
+    hide.add_argument("name", metavar="NAME")
+    hide.add_argument("--article", metavar="FILE",
+                      help="hide NAME only in this article (default: everywhere)")
+    unhide = actions.add_parser("unhide", help="highlight NAME again")
+    unhide.add_argument("name", metavar="NAME")
+    remove = actions.add_parser("remove", help="forget an entity you added")
+    remove.add_argument("name", metavar="NAME")
+    note = actions.add_parser("note", help="write a personal note on NAME ('' deletes it)")
+    note.add_argument("name", metavar="NAME")
+    note.add_argument("text", metavar="TEXT")
+    page = actions.add_parser("page", help="use the Wikipedia page TITLE for NAME ('' resets)")
+    page.add_argument("name", metavar="NAME")
+    page.add_argument("title", metavar="TITLE")
+    page.add_argument("--lang", default=None, help="language of the page (default: config)")
+    listing = actions.add_parser("list", help="show every correction")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Apply one correction."""
+    from reader.article import load
+    from reader.commands.common import config_from_args
+    from reader.corrections import store_for
+    from reader.errors import ReaderError
+
+    config = config_from_args(args)
+    store = store_for(config)
+    if args.action == "list":
+        corrections = store.load()
+        if args.format == "json":
+            json.dump(corrections.to_bundle(), sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            _print_listing(corrections)
+        return 0
+    sha = load(args.article).sha256 if getattr(args, "article", None) else None
+    with store.editing() as corrections:
+        if args.action == "add":
+            corrections.add_entity(args.name, args.label)
+            message = f"added {args.name!r} as {args.label}"
+        elif args.action == "hide":
+            corrections.hide(args.name, sha)
+            message = f"hidden {args.name!r}" + (" in that article" if sha else " everywhere")
+        elif args.action == "unhide":
+            if not corrections.unhide(args.name):
+                raise ReaderError(f"{args.name!r} is not hidden")
+            message = f"{args.name!r} is shown again"
+        elif args.action == "remove":
+            if not corrections.remove_entity(args.name):
+                raise ReaderError(f"{args.name!r} is not an entity you added")
+            message = f"removed {args.name!r}"
+        elif args.action == "note":
+            corrections.set_note(args.name, args.text)
+            message = f"note on {args.name!r} " + ("saved" if args.text.strip() else "deleted")
+        else:  # page
+            lang = args.lang or config.lang
+            corrections.choose_page(args.name, lang, args.title)
+            message = f"{args.name!r} now uses page {args.title!r}" if args.title.strip() else (
+                f"page choice for {args.name!r} reset")
+    print(message, file=sys.stderr)
+    return 0
+
+
+def _print_listing(corrections: Corrections) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    sections = (
+        ("Added entities", [f"{name} ({label})" for name, label in corrections.added.items()]),
+        ("Hidden everywhere", list(corrections.hidden.values())),
+        ("Hidden in one article", [f"{name} (article {sha[:12]})"
+                                   for sha, names in corrections.hidden_in.items()
+                                   for name in names.values()]),
+        ("Chosen pages", [f"{key} → {title}" for key, title in corrections.pages.items()]),
+        ("Notes", [f"{name}: {text}" for name, text in corrections.notes.items()]),
+    )
+    for title, items in sections:
+        console.print(Text(f"{title}: {len(items)}", style="bold"))
+        for item in items:
+            console.print(Text(f"  {item}"))
