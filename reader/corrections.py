@@ -3,11 +3,11 @@
 Everything lives in the user's data directory (see :mod:`reader.paths`) and survives
 restarts:
 
-- ``patterns.jsonl``: entities the reader added, as spaCy entity-ruler patterns
-  (``{"label": "PER", "pattern": "Isabelle Schaefers", "id": "user"}``), loaded by both
-  recognisers;
-- ``corrections.json``: hidden names (everywhere, or per article text hash), glossary
-  pages chosen for a name, and personal notes.
+- ``corrections.json``: entities the reader added, as spaCy entity-ruler patterns
+  (``{"label": "PER", "pattern": "Isabelle Schaefers", "id": "user"}``, given to both
+  recognisers), hidden names (everywhere, or per article text hash), glossary pages chosen
+  for a name, and personal notes; it is the single source of truth;
+- ``patterns.jsonl``: a copy of the patterns in the JSONL form spaCy's ruler reads.
 
 Writes are atomic (temporary file + rename) and serialised between processes with a
 lock file, so concurrent use from the app and the command line loses nothing.
@@ -223,17 +223,13 @@ class CorrectionsStore:
 
     def load(self) -> Corrections:
         """The stored corrections (empty if there are none yet)."""
-        bundle: dict[str, Any] = {"reader_corrections": FORMAT_VERSION}
+        if not self.corrections_path.exists():
+            return Corrections()
         try:
-            if self.corrections_path.exists():
-                bundle.update(json.loads(self.corrections_path.read_text(encoding="utf-8")))
-            if self.patterns_path.exists():
-                lines = self.patterns_path.read_text(encoding="utf-8").splitlines()
-                bundle["patterns"] = [json.loads(line) for line in lines if line.strip()]
+            bundle = json.loads(self.corrections_path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ReaderError(f"cannot read corrections in {self.directory}: {exc}") from None
-        bundle["reader_corrections"] = FORMAT_VERSION
-        return Corrections.from_bundle(bundle, str(self.directory))
+        return Corrections.from_bundle(bundle, str(self.corrections_path))
 
     def save(self, corrections: Corrections) -> None:
         """Write ``corrections`` atomically (replacing what is stored)."""
@@ -241,13 +237,14 @@ class CorrectionsStore:
             self._write(corrections)
 
     def _write(self, corrections: Corrections) -> None:
+        # corrections.json is the single source of truth, replaced in one rename;
+        # patterns.jsonl is a copy of its patterns for spaCy tools, written afterwards.
         bundle = corrections.to_bundle()
-        patterns = bundle.pop("patterns")
-        lines = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
-        write_text(self.patterns_path, lines)
         write_text(
             self.corrections_path, json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
         )
+        lines = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in bundle["patterns"])
+        write_text(self.patterns_path, lines)
 
     @contextlib.contextmanager
     def editing(self) -> Iterator[Corrections]:
