@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +32,20 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 def seed_path() -> Path:
     """Path of the seed article."""
     return SEED
+
+
+@pytest.fixture(scope="session")
+def _wiki_server_session() -> Iterator[Any]:
+    """One local MediaWiki test server for the whole session (see tests/wiki_server.py)."""
+    from wiki_server import WikiServer  # tests/ is on sys.path (rootdir conftest)
+
+    with WikiServer() as server:
+        yield server
+
+
+@pytest.fixture
+def wiki_server(_wiki_server_session: Any) -> Iterator[Any]:
+    """The local MediaWiki test server, with faults, latency and its request log reset."""
+    _wiki_server_session.reset()
+    yield _wiki_server_session
+    _wiki_server_session.reset()
