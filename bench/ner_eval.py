@@ -1,0 +1,97 @@
+"""Exact-span micro P/R/F1 (overall and per label) and speed of the active recogniser.
+
+    .venv/bin/python bench/ner_eval.py ../shared/eval/germeval_dev.jsonl [--model NAME|PATH]
+        [--limit N]
+
+GOLD.jsonl holds one ``{"text": ..., "ents": [[start, end, label], ...]}`` per line.
+Speed is characters per second of ``Recogniser.spans`` over all texts, on one core, after
+loading (the load time is printed separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from reader.analysis import get_recogniser
+from reader.analysis.model import LABELS
+from reader.errors import ReaderError
+
+
+def _read_gold(path: Path, limit: int) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    out = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            out.append((item["text"], {(int(s), int(e), str(lab)) for s, e, lab in item["ents"]}))
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", type=Path, help="gold JSONL file")
+    parser.add_argument("--model", default="", help="spaCy pipeline name or path, or 'embedded'")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N texts")
+    parser.add_argument("--errors", type=int, default=0, help="print N sample errors")
+    args = parser.parse_args(argv)
+    try:
+        gold = _read_gold(args.gold, args.limit)
+        started = time.perf_counter()
+        recogniser = get_recogniser(args.model)
+        recogniser.spans(["Warm-up."])
+        loaded = time.perf_counter() - started
+    except (OSError, ValueError, ReaderError) as exc:
+        print(f"ner_eval: error: {exc}", file=sys.stderr)
+        return 2
+    texts = [text for text, _ in gold]
+    started = time.perf_counter()
+    predicted = recogniser.spans(texts)
+    elapsed = time.perf_counter() - started
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    errors: list[str] = []
+    for (text, ents), spans in zip(gold, predicted, strict=True):
+        pred = {(s.start, s.end, s.label) for s in spans}
+        for _s, _e, lab in pred & ents:
+            tp[lab] += 1
+        for s, e, lab in pred - ents:
+            fp[lab] += 1
+            errors.append(f"FP {lab:4} {text[s:e]!r}")
+        for s, e, lab in ents - pred:
+            fn[lab] += 1
+            errors.append(f"FN {lab:4} {text[s:e]!r}")
+    chars = sum(len(t) for t in texts)
+    print(f"recogniser: {recogniser.name}   texts: {len(texts)}   chars: {chars}")
+    print(f"{'label':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for label in LABELS:
+        p, r, f = _prf(tp[label], fp[label], fn[label])
+        print(f"{label:6} {p:6.3f} {r:6.3f} {f:6.3f} {tp[label] + fn[label]:6d} "
+              f"{tp[label] + fp[label]:6d}")
+    p, r, f = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    print(f"{'all':6} {p:6.3f} {r:6.3f} {f:6.3f} {sum(tp.values()) + sum(fn.values()):6d} "
+          f"{sum(tp.values()) + sum(fp.values()):6d}")
+    print(f"speed: {chars / elapsed:,.0f} chars/s ({elapsed:.2f} s); load: {loaded:.2f} s")
+    for line in errors[: args.errors]:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

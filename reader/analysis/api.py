@@ -1,0 +1,58 @@
+"""The analysis API: :func:`analyse` (recognise, cluster, cache) and :func:`recognise_texts`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from reader.analysis import cache
+from reader.analysis.cluster import cluster
+from reader.analysis.model import Analysis, Span
+from reader.analysis.recognisers import Pattern, describe, get_recogniser
+
+
+def default_cache_dir() -> Path:
+    """``reader.paths.cache_dir() / "analysis"``."""
+    from reader import paths
+
+    return paths.cache_dir() / "analysis"
+
+
+def analyse(text: str, *, model: str = "", cache_dir: Path | None = None,
+            extra_patterns: Iterable[Pattern] | None = None,
+            hidden: Iterable[str] | None = None) -> Analysis:
+    """Recognise and cluster the entities of ``text``; cached on disk.
+
+    ``model`` selects the recogniser (see :func:`get_recogniser`); ``extra_patterns``
+    (spaCy entity-ruler dicts) and ``hidden`` (names never reported) are the user's
+    corrections. The cache key is the text's SHA-256 and the recogniser id, which includes
+    a hash of the corrections, so a cached analysis is reused only when all of them match.
+    Safe to call from a worker thread. Raises :class:`reader.errors.ReaderError` for an
+    unknown model or an invalid pattern.
+    """
+    patterns = [dict(p) for p in extra_patterns or ()]
+    hidden_set = sorted(set(hidden or ()))
+    _, ident = describe(model, extra_patterns=patterns, hidden=hidden_set)
+    path = cache.cache_file(cache_dir or default_cache_dir(), text, ident)
+    found = cache.read(path, ident)
+    if found is not None:
+        return found
+    recogniser = get_recogniser(model, extra_patterns=patterns, hidden=hidden_set)
+    spans = recogniser.spans([text])[0]
+    analysis = Analysis(entities=cluster(text, spans), recogniser=recogniser.name)
+    cache.write(path, analysis, recogniser.id)
+    return analysis
+
+
+def recognise_texts(texts: Sequence[str], model: str = "") -> list[list[Span]]:
+    """The entity spans of each text, for batch use and benchmarks (no cache, no clustering).
+
+    Example::
+
+        >>> from reader.analysis import recognise_texts
+        >>> recognise_texts(["Angela Merkel besuchte Paris."], model="embedded")
+        [[Span(start=0, end=13, label='PER'), Span(start=23, end=28, label='LOC')]]
+
+    Each span is ``text[start:end]`` with label PER, ORG, LOC or MISC.
+    """
+    return get_recogniser(model).spans(texts)

@@ -1,0 +1,86 @@
+"""The on-disk analysis cache: one JSON file per (text hash, recogniser id).
+
+Files are written atomically (temporary file + ``os.replace``); unreadable or corrupt files
+are ignored (and overwritten by the next analysis).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.model import Analysis, Entity, Mention
+
+FORMAT = 1
+
+
+def cache_file(cache_dir: Path, text: str, recogniser_id: str) -> Path:
+    """Where the analysis of ``text`` by the recogniser ``recogniser_id`` is kept."""
+    text_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    rec_hash = hashlib.sha256(recogniser_id.encode("utf-8")).hexdigest()[:16]
+    return cache_dir / f"{text_hash}-{rec_hash}.json"
+
+
+def to_json(analysis: Analysis) -> dict[str, Any]:
+    """The stable JSON form of an analysis (also used by ``reader entities --format json``)."""
+    return {
+        "recogniser": analysis.recogniser,
+        "entities": [
+            {
+                "name": e.name,
+                "label": e.label,
+                "aliases": list(e.aliases),
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text}
+                             for m in e.mentions],
+            }
+            for e in analysis.entities
+        ],
+    }
+
+
+def from_json(data: dict[str, Any]) -> Analysis:
+    """The analysis of :func:`to_json` output (raises ``KeyError``/``TypeError``/``ValueError``
+    on malformed data)."""
+    entities = []
+    for item in data["entities"]:
+        name, label = str(item["name"]), str(item["label"])
+        entities.append(Entity(
+            key=f"{label}:{name}", name=name, label=label,
+            aliases=[str(a) for a in item["aliases"]],
+            mentions=[Mention(int(m["start"]), int(m["end"]), str(m["text"]))
+                      for m in item["mentions"]],
+        ))
+    return Analysis(entities=entities, recogniser=str(data["recogniser"]))
+
+
+def read(path: Path, recogniser_id: str) -> Analysis | None:
+    """The cached analysis at ``path``, or None when missing, stale or corrupt."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT or data.get("id") != recogniser_id:
+            return None
+        return from_json(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write(path: Path, analysis: Analysis, recogniser_id: str) -> None:
+    """Store ``analysis`` atomically; a cache that cannot be written is skipped silently."""
+    data = {"format": FORMAT, "id": recogniser_id, **to_json(analysis)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

@@ -1,0 +1,105 @@
+"""Clustering mentions into entities: canonical names, labels, aliases.
+
+"Peskow", "Dmitri Peskow" and "Kremlsprecher Dmitri Peskow" become one person named
+"Dmitri Peskow" (role nouns are not part of a name); German genitives join their base
+("Russlands" -> "Russland", "Kiews" -> "Kiew") when the base is mentioned or the form is
+unmistakable, so names that end in s ("Paris") are left alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+from reader.analysis.model import LABELS, Entity, Mention, Span
+
+#: Endings after which a final "s" is a genitive even when the base is not mentioned.
+_GENITIVE_BASES = ("land", "reich", "ien", "burg", "stadt", "dorf", "berg", "heim", "hausen",
+                   "ingen", "istan", "ei", "ina", "ana", "ona", "ika", "ika")
+
+
+@cache
+def _roles() -> tuple[frozenset[str], tuple[str, ...]]:
+    cues = json.loads(files("reader.analysis").joinpath("data", "cues.json").read_text("utf-8"))
+    return frozenset(cues["role_nouns"]), tuple(cues["role_suffixes"])
+
+
+def strip_roles(text: str) -> str:
+    """The name without leading role nouns or titles ("Kremlsprecher Dmitri Peskow")."""
+    roles, suffixes = _roles()
+    words = text.split()
+    while len(words) > 1:
+        first = words[0]
+        low = first.lower()
+        if first in roles or (len(first) > 6 and low.endswith(suffixes)) or (
+            "-" in first and first.rsplit("-", 1)[1] in roles
+        ):
+            words.pop(0)
+        else:
+            break
+    return " ".join(words)
+
+
+def _genitive_base(name: str, names: set[str]) -> str:
+    """``name`` without a genitive -s when that gives a known or unmistakable base."""
+    if len(name) > 3 and name.endswith("s") and not name.endswith(("ss", "'s")):
+        base = name[:-1]
+        if base in names or base.lower().endswith(_GENITIVE_BASES):
+            return base
+    if name.endswith("'") and name[:-1] in names:
+        return name[:-1]
+    return name
+
+
+def cluster(text: str, spans: Sequence[Span]) -> list[Entity]:
+    """Group the spans of ``text`` into entities, in order of first mention.
+
+    Each entity's ``name`` is its most common full form (longest for persons), ``label``
+    the most common label of its mentions, ``aliases`` the other surface forms, and ``key``
+    is ``f"{label}:{name}"``.
+    """
+    mentions: list[tuple[Mention, str, str]] = []  # mention, name, label
+    for span in sorted(spans):
+        surface = text[span.start:span.end]
+        name = strip_roles(" ".join(surface.split()))
+        if not name:
+            continue
+        if name != " ".join(surface.split()):
+            offset = surface.rfind(name.split()[0])
+            start = span.start + max(offset, 0)
+            mention = Mention(start, span.end, text[start:span.end])
+        else:
+            mention = Mention(span.start, span.end, surface)
+        mentions.append((mention, name, span.label))
+    names = {name for _, name, _ in mentions}
+    normal = [(m, _genitive_base(name, names), label) for m, name, label in mentions]
+    # Persons: a name that is the last part(s) of a longer person name joins it.
+    person_names = {name for _, name, label in normal if label == "PER"}
+    counts = Counter(name for _, name, _ in normal)
+    full_of: dict[str, str] = {}
+    for name in person_names:
+        longer = [other for other in person_names
+                  if other != name and other.endswith(" " + name)]
+        if longer:
+            full_of[name] = max(longer, key=lambda o: (counts[o], len(o)))
+    groups: dict[str, list[tuple[Mention, str, str]]] = {}
+    for mention, name, label in normal:
+        root = full_of.get(name, name)
+        groups.setdefault(root, []).append((mention, name, label))
+    entities: list[Entity] = []
+    for root, items in groups.items():
+        labels = Counter(label for _, _, label in items)
+        label = max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
+        name = root
+        key = f"{label}:{name}"
+        surfaces: list[str] = []
+        for mention, _, _ in items:
+            form = " ".join(mention.text.split())
+            if form != name and form not in surfaces:
+                surfaces.append(form)
+        entities.append(Entity(key=key, name=name, label=label, aliases=surfaces,
+                               mentions=[m for m, _, _ in items]))
+    return entities

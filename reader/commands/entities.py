@@ -1,0 +1,54 @@
+"""``reader entities FILE``: list the people, organisations and places of an article."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.commands.common import add_article_argument, add_config_arguments, config_from_args
+
+HELP = "list the entities of an article (table or JSON)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``reader entities``."""
+    add_article_argument(parser)
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="output format (default: table)")
+    add_config_arguments(parser, model=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse the article and print its entities."""
+    from reader.analysis import analyse
+    from reader.analysis.cache import to_json
+    from reader.article import load
+
+    config = config_from_args(args)
+    article = load(args.file, args.input_format)
+    analysis = analyse(article.text, model=config.model,
+                       cache_dir=config.cache_path / "analysis")
+    if args.format == "json":
+        json.dump(to_json(analysis), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from reader.analysis.model import LABEL_NAMES
+
+    console = Console(highlight=False, markup=False, emoji=False)
+    console.print(Text(f"recogniser: {analysis.recogniser}   "
+                       f"entities: {len(analysis.entities)}"))
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("name")
+    table.add_column("label")
+    table.add_column("mentions", justify="right")
+    table.add_column("aliases")
+    for entity in analysis.entities:
+        table.add_row(Text(entity.name), Text(f"{entity.label} ({LABEL_NAMES[entity.label]})"),
+                      Text(str(entity.count)), Text(", ".join(entity.aliases)))
+    console.print(table)
+    return 0
