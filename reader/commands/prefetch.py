@@ -1,0 +1,63 @@
+"""``reader prefetch FILE``: fetch the background of every entity so the article reads offline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands.common import add_article_argument, add_config_arguments, config_from_args
+
+HELP = "fetch glossary entries for every entity of an article (for offline reading)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``reader prefetch``."""
+    add_article_argument(parser)
+    add_config_arguments(parser, model=True, network=True)
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress bar and no summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse the article, look every entity up, print a summary; exit 1 on errors."""
+    from collections import Counter
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from glossary.models import Status
+    from reader.analysis import analyse
+    from reader.article import load
+    from reader.lookup import glossary_for, queries_for
+
+    config = config_from_args(args)
+    article = load(args.file, args.input_format)
+    analysis = analyse(article.text, model=config.model,
+                       cache_dir=config.cache_path / "analysis")
+    queries = queries_for(article, analysis, config.lang)
+    console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
+    glossary = glossary_for(config)
+    try:
+        if glossary.cache_warning:
+            console.print(f"reader: warning: {glossary.cache_warning}")
+        with Progress(TextColumn("glossary"), BarColumn(), MofNCompleteColumn(),
+                      console=console, transient=True, disable=args.quiet) as bar:
+            task = bar.add_task("glossary", total=len(queries))
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            entries = glossary.lookup_many(queries, progress=progress)
+        state = glossary.state
+    finally:
+        glossary.close()
+    counts = Counter(entry.status for entry in entries.values())
+    errors = [e for e in entries.values() if e.status in (Status.ERROR, Status.NOT_CACHED)]
+    if not args.quiet:
+        parts = [f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s]]
+        console.print(f"{len(entries)} entities: {', '.join(parts) or 'none'}")
+        for entry in errors[:5]:
+            console.print(f"  {entry.query}: {entry.error}")
+        if state.mode.value != "online":
+            console.print(f"network: {state.describe()}")
+    return 1 if errors else 0
