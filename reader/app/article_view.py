@@ -1,51 +1,105 @@
-"""The article view: renders only the visible lines of a wrapped article (line API)."""
+"""The article view: renders only the visible lines of a wrapped article (line API).
+
+Highlights (entity mentions, the selection, find matches, jump labels) are looked up per
+visible line with bisect, so a 2 MB text draws and responds as fast as a short one.
+Article text is data: it becomes Rich ``Text`` with styles applied by offset, never markup.
+"""
 
 from __future__ import annotations
 
+import string
 from bisect import bisect_right
+from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.analysis.model import LABELS
+from reader.app import keys
+from reader.app.marks import MentionIndex, Ranges
 from reader.article import Article
-from reader.wrap import Line, wrap_paragraph
+from reader.wrap import Line, cell_offset, wrap_blocks
 
 #: Preferred measure (characters per line) of the text column.
 MEASURE = 80
+#: Letters used for jump labels (no AltGr, same place on QWERTY and QWERTZ).
+JUMP_LETTERS = "asdfghjklqwertuiopcvbnm"
+
+
+def label_class(label: str) -> str:
+    """The component class that styles mentions of ``label``."""
+    return f"label--{label.lower()}" if label in LABELS else "label--misc"
+
+
+def jump_labels(count: int, letters: str = JUMP_LETTERS) -> list[str]:
+    """``count`` distinct labels, none a prefix of another (one letter if they suffice)."""
+    if count <= len(letters):
+        return list(letters[:count])
+    labels = [a + b for a in letters for b in letters]
+    return labels[:count]
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """A scrollable, word-wrapped view of an article's canonical text.
+    """A scrollable, word-wrapped view of an article with highlighted entity mentions."""
 
-    Article text is data: it is drawn as plain segments, never parsed as markup.
-    """
-
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "label--per", "label--org", "label--loc", "label--misc",
+        "article-view--heading", "article-view--selected", "article-view--same",
+        "article-view--match", "article-view--match-current", "article-view--jump",
+    }
     DEFAULT_CSS = """
-    ArticleView {
-        padding: 0 2;
-        background: $surface;
+    ArticleView { padding: 0 1; background: $surface; }
+    ArticleView:focus { background-tint: $foreground 2%; }
+    ArticleView > .article-view--heading { text-style: bold; }
+    ArticleView > .article-view--selected { text-style: bold reverse; }
+    ArticleView > .article-view--same { text-style: underline; }
+    ArticleView > .article-view--match { background: $warning 45%; color: $text; }
+    ArticleView > .article-view--match-current {
+        background: $warning; color: $background; text-style: bold;
+    }
+    ArticleView > .article-view--jump {
+        background: $error; color: $background; text-style: bold;
     }
     """
-
-    BINDINGS = [
-        ("j", "scroll_down", "Down"),
-        ("k", "scroll_up", "Up"),
-        ("g", "scroll_home", "Top"),
-        ("G", "scroll_end", "Bottom"),
-        ("space", "page_down", "Page down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("article")  # type: ignore[assignment]
 
     measure: reactive[int] = reactive(MEASURE)
+
+    class SelectionChanged(Message):
+        """The selected mention changed (``index`` into the mention index, or None)."""
+
+        def __init__(self, index: int | None) -> None:
+            super().__init__()
+            self.index = index
+
+    class Activated(Message):
+        """The user pressed Enter (or clicked) on the selected mention."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self.mentions: MentionIndex | None = None
+        self.selected: int | None = None
+        self.matches = Ranges()
+        self.current_match: int | None = None
+        self._jump: dict[str, int] = {}
+        self._jump_typed = ""
         self._lines: list[Line] = []
+        self._starts: list[int] = []
         self._wrapped_width = -1
+        self._pad = 0
+        self._styles: dict[str, Style] = {}
 
     # -- layout -----------------------------------------------------------------------
     def _text_width(self) -> int:
@@ -53,17 +107,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _rewrap(self) -> None:
         width = self._text_width()
+        self._pad = max(0, (self.scrollable_content_region.width - width) // 2)
         if width == self._wrapped_width:
             return
+        anchor = self._lines[int(self.scroll_offset.y)].start if self._lines else 0
         self._wrapped_width = width
-        text = self.article.text
-        lines: list[Line] = []
-        for index, para in enumerate(self.article.paragraphs):
-            if index:
-                lines.append(Line(para.start, para.start, -1))
-            lines.extend(wrap_paragraph(text, para.start, para.end, width, index))
-        self._lines = lines
-        self.virtual_size = Size(width, len(lines))
+        self._lines = wrap_blocks(self.article.text, self.article.paragraphs, width)
+        self._starts = [line.start for line in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        if anchor:
+            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -71,6 +124,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._rewrap()
+
+    def watch_measure(self) -> None:
+        self._wrapped_width = -1
+        self._rewrap()
+        self.refresh()
 
     @property
     def lines(self) -> list[Line]:
@@ -80,23 +138,285 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of_offset(self, offset: int) -> int:
         """Index of the display line showing text offset ``offset``."""
-        starts = [line.start for line in self.lines]
-        return max(0, bisect_right(starts, offset) - 1)
+        index = max(0, bisect_right(self._starts, offset) - 1)
+        # A blank separator line shares its start with the next paragraph's first line.
+        while index + 1 < len(self._lines) and self._lines[index].paragraph < 0:
+            index += 1
+        return index
+
+    def visible_range(self) -> tuple[int, int]:
+        """Text offsets ``[start, end)`` of the lines on screen."""
+        lines = self.lines
+        if not lines:
+            return 0, 0
+        top = min(int(self.scroll_offset.y), len(lines) - 1)
+        bottom = min(top + max(1, self.scrollable_content_region.height), len(lines)) - 1
+        return lines[top].start, lines[bottom].end
+
+    def scroll_to_offset(self, start: int, end: int | None = None) -> None:
+        """Scroll (if needed) so that the text at ``start`` is visible, a third down."""
+        self._rewrap()
+        line = self.line_of_offset(start)
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_offset.y)
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    # -- state ------------------------------------------------------------------------
+    def set_mentions(self, mentions: MentionIndex | None) -> None:
+        """Show highlights for ``mentions`` (None removes them)."""
+        self.mentions = mentions
+        self.selected = None
+        self._jump.clear()
+        self.refresh()
+
+    def select(self, index: int | None, *, scroll: bool = True) -> None:
+        """Select mention ``index`` (None: nothing) and tell the app."""
+        if self.mentions is None or (index is not None and not 0 <= index < len(self.mentions)):
+            index = None
+        self.selected = index
+        if index is not None and scroll and self.mentions is not None:
+            mention = self.mentions.mentions[index]
+            self.scroll_to_offset(mention.start, mention.end)
+        self.refresh()
+        self.post_message(self.SelectionChanged(index))
+
+    def set_matches(self, matches: Ranges, current: int | None = None) -> None:
+        """Highlight find matches; ``current`` is shown brighter and scrolled to."""
+        self.matches = matches
+        self.current_match = current
+        if current is not None and current < len(matches):
+            self.scroll_to_offset(matches.starts[current], matches.ends[current])
+        self.refresh()
+
+    @property
+    def jumping(self) -> bool:
+        """True while jump labels are shown."""
+        return bool(self._jump)
+
+    # -- actions ----------------------------------------------------------------------
+    def _anchor(self) -> int:
+        """Offset to move from: the selection, else just before the top of the screen."""
+        if self.selected is not None and self.mentions is not None:
+            return self.mentions.ranges.starts[self.selected]
+        start, _ = self.visible_range()
+        return start - 1
+
+    def action_next_mention(self) -> None:
+        """Select the next mention."""
+        if not self.mentions:
+            self.app.bell()
+            return
+        index = self.mentions.ranges.next_after(self._anchor())
+        self.select(0 if index is None else index)
+
+    def action_previous_mention(self) -> None:
+        """Select the previous mention."""
+        if not self.mentions:
+            self.app.bell()
+            return
+        if self.selected is None:
+            _, end = self.visible_range()
+            anchor = end
+        else:
+            anchor = self.mentions.ranges.starts[self.selected]
+        index = self.mentions.ranges.previous_before(anchor)
+        self.select(len(self.mentions) - 1 if index is None else index)
+
+    def _same(self, step: int) -> None:
+        if not self.mentions:
+            self.app.bell()
+            return
+        if self.selected is None:
+            self.action_next_mention()
+            return
+        self.select(self.mentions.same_entity(self.selected, step))
+
+    def action_next_same(self) -> None:
+        """Select the next mention of the selected entity."""
+        self._same(1)
+
+    def action_previous_same(self) -> None:
+        """Select the previous mention of the selected entity."""
+        self._same(-1)
+
+    def action_activate(self) -> None:
+        """Show the selected mention's entity in the panel."""
+        if self.selected is None:
+            self.action_next_mention()
+        if self.selected is not None:
+            self.post_message(self.Activated(self.selected))
+
+    def action_clear(self) -> None:
+        """Leave jump mode, else clear find matches, else the selection."""
+        if self._jump:
+            self._jump.clear()
+        elif len(self.matches):
+            self.set_matches(Ranges())
+        elif self.selected is not None:
+            self.select(None, scroll=False)
+        self.refresh()
+
+    def action_jump(self) -> None:
+        """Show jump labels over the visible mentions; typing one selects it."""
+        if not self.mentions:
+            self.app.bell()
+            return
+        start, end = self.visible_range()
+        visible = list(self.mentions.ranges.between(start, end))
+        self._jump = dict(zip(jump_labels(len(visible)), visible, strict=True))
+        self._jump_typed = ""
+        self.refresh()
+
+    def action_page_up(self) -> None:
+        """Scroll up a page."""
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        """Scroll down a page."""
+        self.scroll_page_down(animate=False)
+
+    def action_scroll_home(self) -> None:
+        """Scroll to the top."""
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        """Scroll to the bottom."""
+        self.scroll_end(animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        """Scroll up a line."""
+        self.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        """Scroll down a line."""
+        self.scroll_relative(y=1, animate=False, immediate=True)
+
+    async def on_key(self, event: events.Key) -> None:
+        """In jump mode, letters pick a label; anything else leaves jump mode."""
+        if not self._jump:
+            return
+        event.stop()
+        event.prevent_default()
+        char = event.character or ""
+        if char and char in string.ascii_lowercase:
+            typed = self._jump_typed + char
+            if typed in self._jump:
+                index = self._jump[typed]
+                self._jump.clear()
+                self.select(index)
+                self.post_message(self.Activated(index))
+                return
+            if any(label.startswith(typed) for label in self._jump):
+                self._jump_typed = typed
+                self.refresh()
+                return
+        self._jump.clear()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """Select the mention under the mouse."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self.mentions:
+            return
+        index = int(self.scroll_offset.y) + offset.y
+        if not 0 <= index < len(self._lines):
+            return
+        line = self._lines[index]
+        if line.paragraph < 0:
+            return
+        text_offset = cell_offset(self.article.text, line.start, line.end, offset.x - self._pad)
+        mention = self.mentions.ranges.at(text_offset)
+        if mention is not None:
+            self.select(mention, scroll=False)
+            self.post_message(self.Activated(mention))
 
     # -- rendering --------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    #: Component classes that only add attributes (the rest carry colours, which are
+    #: blended over the widget's background).
+    _PARTIAL: ClassVar[frozenset[str]] = frozenset(
+        {"article-view--heading", "article-view--selected", "article-view--same"}
+    )
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=name in self._PARTIAL)
+            self._styles[name] = style
+        return style
+
+    def label_style(self, label: str) -> Style:
+        """The highlight style of mentions labelled ``label`` (from the theme)."""
+        return self._style(label_class(label))
+
+    def region_of_offset(self, offset: int) -> Region:
+        """Screen region (relative to the widget content) of the line showing ``offset``."""
+        line = self.line_of_offset(offset)
+        return Region(self._pad, line - int(self.scroll_offset.y), self._wrapped_width, 1)
+
+    def line_text(self, index: int) -> Text:
+        """Display line ``index`` as styled text (without the left margin)."""
+        line = self._lines[index]
+        text = self.article.text
+        if line.paragraph < 0:
+            return Text("")
+        plain = text[line.start : line.end].replace("\t", " ")
+        jump_at: list[tuple[int, str]] = []
+        mentions = self.mentions
+        spans: list[tuple[int, int, Style]] = []
+        if mentions is not None:
+            selected_key = (
+                mentions.entities[self.selected].key if self.selected is not None else None
+            )
+            labels = {index: label for label, index in self._jump.items()}
+            for m in mentions.ranges.between(line.start, line.end):
+                start = max(mentions.ranges.starts[m], line.start) - line.start
+                end = min(mentions.ranges.ends[m], line.end) - line.start
+                entity = mentions.entities[m]
+                spans.append((start, end, self._style(label_class(entity.label))))
+                if m == self.selected:
+                    spans.append((start, end, self._style("article-view--selected")))
+                elif entity.key == selected_key:
+                    spans.append((start, end, self._style("article-view--same")))
+                label = labels.get(m)
+                if label is not None and mentions.ranges.starts[m] >= line.start:
+                    jump_at.append((start, label))
+        matches = self.matches
+        for m in matches.between(line.start, line.end):
+            start = max(matches.starts[m], line.start) - line.start
+            end = min(matches.ends[m], line.end) - line.start
+            name = "article-view--match-current" if m == self.current_match else \
+                "article-view--match"
+            spans.append((start, end, self._style(name)))
+        for start, label in jump_at:
+            shown = label[len(self._jump_typed):] if label.startswith(self._jump_typed) else ""
+            if not shown:
+                continue
+            end = min(start + len(shown), len(plain))
+            plain = plain[:start] + shown[: end - start] + plain[end:]
+            spans.append((start, end, self._style("article-view--jump")))
+        kind = self.article.paragraphs[line.paragraph].kind
+        result = Text(plain, style=self._style("article-view--heading") if kind == "heading"
+                      else "", end="", no_wrap=True)
+        for start, end, style in spans:
+            result.stylize(style, start, end)
+        return result
+
     def render_line(self, y: int) -> Strip:
         """Draw display line ``y`` of the viewport."""
         self._rewrap()
         index = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
-        line = self._lines[index]
         base = self.rich_style
-        if line.paragraph < 0:
+        if index >= len(self._lines):
             return Strip.blank(width, base)
-        kind = self.article.paragraphs[line.paragraph].kind
-        style = base + Style(bold=True) if kind == "heading" else base
-        text = self.article.text[line.start : line.end].replace("\t", " ")
-        strip = Strip([Segment(text, style)])
+        text = self.line_text(index)
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).apply_style(base)
+        if self._pad:
+            strip = Strip.join([Strip.blank(self._pad, base), strip])
         return strip.extend_cell_length(width, base).crop(0, width)

@@ -1,0 +1,234 @@
+"""The glossary panel: background on the selected entity, its other meanings, its mentions.
+
+Text from the network is untrusted: it passes :func:`reader.sanitize.strip_escapes` and is
+shown as Rich ``Text``, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import LoadingIndicator, OptionList, Static
+from textual.widgets.option_list import Option
+
+from glossary.models import GlossaryEntry, Status
+from reader.analysis.model import LABEL_NAMES, Entity
+from reader.app import keys
+from reader.app.marks import MentionIndex, excerpt
+from reader.sanitize import strip_escapes
+
+#: Most mentions listed in the panel (a huge document may have thousands).
+MAX_LISTED_MENTIONS = 200
+
+
+def _clean(text: str) -> str:
+    return strip_escapes(text).replace("\n", " ").strip() if text else ""
+
+
+def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
+               retry_in: int | None = None) -> Text:
+    """The panel body for ``entry`` (or its absence) as styled text."""
+    out = Text()
+    if entry is None:
+        out.append("Fetching background…" if loading else "No background yet.", "italic")
+        return out
+    status = entry.status
+    if entry.retry_after is not None and status is not Status.FOUND:
+        seconds = retry_in if retry_in is not None else round(entry.retry_after)
+        out.append("Rate-limited", "bold")
+        out.append(f", retrying in {max(0, seconds)} s" if not loading else ", retrying now…")
+        return out
+    if status is Status.FOUND:
+        title = _clean(entry.title)
+        if title and title != name:
+            out.append(title + "\n", "bold")
+        if entry.description:
+            out.append(_clean(entry.description) + "\n", "italic")
+        if entry.intro:
+            out.append("\n" + _clean(entry.intro) + "\n")
+        if entry.url:
+            url = _clean(entry.url)
+            out.append("\n")
+            out.append(url, Style(underline=True, link=url))
+            out.append("\n")
+        source = _clean(entry.source) or "Wikipedia"
+        lang = f" ({_clean(entry.lang)})" if entry.lang else ""
+        licence = f" · {_clean(entry.licence)}" if entry.licence else ""
+        out.append(f"Source: {source}{lang}{licence}", "dim")
+    elif status is Status.AMBIGUOUS:
+        out.append(f"“{name}” may mean several things. ", "bold")
+        out.append("Choose one below.")
+    elif status is Status.NOT_FOUND:
+        out.append("Not found: ", "bold")
+        out.append(f"no article about “{name}”.")
+    elif status is Status.NOT_CACHED:
+        out.append("Offline: not cached.", "bold")
+        reason = _clean(entry.error)
+        if reason and not reason.startswith("offline mode"):
+            out.append(f"\n{reason}", "dim")
+    else:
+        out.append("Error: ", "bold")
+        out.append(_clean(entry.error) or "the lookup failed.")
+        out.append("\nPress r to try again.", "dim")
+    return out
+
+
+class GlossaryPanel(VerticalScroll):
+    """Background on one entity, its alternative meanings and its mentions."""
+
+    DEFAULT_CSS = """
+    GlossaryPanel { padding: 0 1; }
+    GlossaryPanel #panel-head { padding: 1 0 0 0; }
+    GlossaryPanel #panel-body { padding: 1 0; }
+    GlossaryPanel LoadingIndicator { height: 1; }
+    GlossaryPanel .panel-title { color: $text-muted; text-style: bold; padding: 1 0 0 0; }
+    GlossaryPanel OptionList { height: auto; max-height: 12; border: none; padding: 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("panel")  # type: ignore[assignment]
+
+    class MeaningChosen(Message):
+        """The user chose page ``title`` for the entity ``key``."""
+
+        def __init__(self, key: str, title: str) -> None:
+            super().__init__()
+            self.key = key
+            self.title = title
+
+    class MentionChosen(Message):
+        """The user chose mention ``index`` (of the mention index) to jump to."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class Leave(Message):
+        """The user wants to go back to the article."""
+
+    class Retry(Message):
+        """The user asked to fetch the entity ``key`` again."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entity: Entity | None = None
+        self.entry: GlossaryEntry | None = None
+        self.loading_entry = False
+        self.retry_in: int | None = None
+        self._candidates: list[str] = []
+        self._body = Text()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Select an entity (Tab) to see its background.", "italic"),
+                     id="panel-head")
+        yield LoadingIndicator(id="panel-loading")
+        yield Static("", id="panel-body")
+        yield Static("Other meanings (Enter chooses)", id="meanings-title", classes="panel-title")
+        yield OptionList(id="meanings")
+        yield Static("Mentions (Enter jumps)", id="mentions-title", classes="panel-title")
+        yield OptionList(id="mentions")
+
+    def on_mount(self) -> None:
+        for name in ("#panel-loading", "#meanings-title", "#meanings", "#mentions-title",
+                     "#mentions", "#panel-body"):
+            self.query_one(name).display = False
+
+    # -- content ----------------------------------------------------------------------
+    def _label_style(self, label: str) -> Style:
+        from reader.app.article_view import ArticleView
+
+        try:
+            view = self.app.query_one(ArticleView)
+        except Exception:  # no article view (e.g. in isolation): plain label
+            return Style(bold=True)
+        return view.label_style(label)
+
+    def show_entity(self, entity: Entity, mentions: MentionIndex, text: str) -> None:
+        """Show ``entity``'s name, label, mention count and its mentions with excerpts."""
+        changed = self.entity is None or self.entity.key != entity.key
+        self.entity = entity
+        head = Text()
+        head.append(_clean(entity.name), "bold")
+        head.append("\n")
+        head.append(f" {entity.label} ", self._label_style(entity.label))
+        count = len(mentions.by_entity.get(entity.key, ()))
+        head.append(f" {LABEL_NAMES.get(entity.label, 'other')} · {count} "
+                    f"mention{'s' if count != 1 else ''}")
+        others = [alias for alias in entity.aliases if alias != entity.name]
+        if others:
+            head.append("\nalso: " + ", ".join(_clean(alias) for alias in others[:6]), "dim")
+        self.query_one("#panel-head", Static).update(head)
+        if not changed:
+            return
+        options: list[Option] = []
+        for index in mentions.by_entity.get(entity.key, ())[:MAX_LISTED_MENTIONS]:
+            mention = mentions.mentions[index]
+            line, start, end = excerpt(text, mention.start, mention.end)
+            prompt = Text(line, no_wrap=True, overflow="ellipsis")
+            prompt.stylize("bold", start, end)
+            options.append(Option(prompt, id=f"m{index}"))
+        mention_list = self.query_one("#mentions", OptionList)
+        mention_list.set_options(options)
+        mention_list.display = bool(options)
+        self.query_one("#mentions-title").display = bool(options)
+        self.scroll_home(animate=False)
+
+    def show_entry(self, entry: GlossaryEntry | None, *, loading: bool = False,
+                   retry_in: int | None = None) -> None:
+        """Show the background ``entry`` (None: nothing yet) and its other meanings."""
+        self.entry = entry
+        self.loading_entry = loading
+        self.retry_in = retry_in
+        name = self.entity.name if self.entity else ""
+        self.query_one("#panel-loading").display = loading
+        body = self.query_one("#panel-body", Static)
+        body.display = True
+        self._body = entry_text(entry, name, loading=loading, retry_in=retry_in)
+        body.update(self._body)
+        candidates = list(entry.candidates) if entry is not None else []
+        if entry is not None and entry.status is Status.FOUND:
+            candidates = [c for c in candidates if c.title != entry.title]
+        options = []
+        for number, candidate in enumerate(candidates):
+            prompt = Text(_clean(candidate.title), "bold")
+            if candidate.description:
+                prompt.append(" – " + _clean(candidate.description), "not bold")
+            options.append(Option(prompt, id=f"c{number}"))
+        meanings = self.query_one("#meanings", OptionList)
+        meanings.set_options(options)
+        self._candidates = [c.title for c in candidates]
+        meanings.display = bool(options)
+        self.query_one("#meanings-title").display = bool(options)
+
+    @property
+    def body_text(self) -> str:
+        """The plain text of the panel body (for tests and screen readers)."""
+        return self._body.plain
+
+    # -- events -----------------------------------------------------------------------
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if event.option_list.id == "meanings" and self.entity is not None:
+            number = int(option_id[1:])
+            if 0 <= number < len(self._candidates):
+                self.post_message(self.MeaningChosen(self.entity.key, self._candidates[number]))
+        elif event.option_list.id == "mentions":
+            self.post_message(self.MentionChosen(int(option_id[1:])))
+
+    def action_leave(self) -> None:
+        """Back to the article."""
+        self.post_message(self.Leave())
+
+    def action_retry(self) -> None:
+        """Fetch the shown entity again."""
+        if self.entity is not None:
+            self.post_message(self.Retry(self.entity.key))

@@ -1,0 +1,101 @@
+"""Every key binding of the app, in one table: used by the widgets and the help screen.
+
+Bindings have ids (``reader.next``...), so a keymap can rebind them. Keys avoid AltGr on
+German layouts: where a key needs it there (``[``, ``]``, ``/``...), an alternative that
+does not is bound too (``,`` / ``.``, ``ctrl+f``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    """One binding: keys (comma-separated), action, description, where it works."""
+
+    keys: str
+    action: str
+    description: str
+    id: str
+    scope: str  # "app", "article", "find", "panel", "index"
+    show: bool = False
+    key_display: str | None = None
+    priority: bool = False
+    #: False for keys a Textual widget handles itself (documented in the help only).
+    bind: bool = True
+
+    def binding(self) -> Binding:
+        """The Textual binding."""
+        return Binding(self.keys, self.action, self.description, show=self.show,
+                       key_display=self.key_display, priority=self.priority,
+                       id=f"reader.{self.id}")
+
+
+KEYS: tuple[Key, ...] = (
+    # -- anywhere ---------------------------------------------------------------------
+    Key("q", "quit", "Quit", "quit", "app", show=True),
+    Key("f1,question_mark", "help", "Help", "help", "app", show=True, key_display="F1/?"),
+    Key("i", "index", "Index", "index", "app", show=True),
+    Key("slash,ctrl+f", "find", "Find", "find", "app", show=True, key_display="/"),
+    Key("b", "toggle_panel", "Panel", "panel", "app", show=True),
+    Key("f3", "find_next", "Next match", "find_next", "app"),
+    Key("shift+f3", "find_previous", "Previous match", "find_previous", "app"),
+    Key("t", "cycle_theme", "Next theme", "theme", "app"),
+    Key("e", "export", "Export Markdown", "export", "app", show=True),
+    # -- article ----------------------------------------------------------------------
+    Key("tab,n", "next_mention", "Next entity", "next", "article", show=True,
+        key_display="Tab/n"),
+    Key("shift+tab,p", "previous_mention", "Previous entity", "previous", "article"),
+    Key("right_square_bracket,full_stop", "next_same", "Next mention of this entity",
+        "next_same", "article", key_display="]/."),
+    Key("left_square_bracket,comma", "previous_same", "Previous mention of this entity",
+        "previous_same", "article", key_display="[/,"),
+    Key("enter", "activate", "Show in panel", "activate", "article"),
+    Key("f", "jump", "Jump", "jump", "article", show=True),
+    Key("escape", "clear", "Clear selection / matches", "clear", "article"),
+    Key("down,j", "scroll_down", "Scroll down", "down", "article"),
+    Key("up,k", "scroll_up", "Scroll up", "up", "article"),
+    Key("pagedown,space", "page_down", "Page down", "page_down", "article"),
+    Key("pageup,shift+space", "page_up", "Page up", "page_up", "article"),
+    Key("home,g", "scroll_home", "Top", "top", "article"),
+    Key("end,G", "scroll_end", "Bottom", "bottom", "article"),
+    # -- find bar ---------------------------------------------------------------------
+    Key("enter", "find_next", "Next match", "find_bar_next", "find"),
+    Key("shift+enter,ctrl+p", "find_previous", "Previous match", "find_bar_previous", "find"),
+    Key("escape", "close", "Close the find bar", "find_close", "find"),
+    # -- glossary panel ---------------------------------------------------------------
+    Key("escape", "leave", "Back to the article", "panel_leave", "panel"),
+    Key("r", "retry", "Fetch again", "panel_retry", "panel"),
+    # -- entity index -----------------------------------------------------------------
+    Key("escape", "close", "Close", "index_close", "index"),
+    Key("enter", "select", "Jump to the entity", "index_select", "index", bind=False),
+)
+
+SCOPES: dict[str, str] = {
+    "app": "Anywhere",
+    "article": "Article",
+    "find": "Find bar",
+    "panel": "Glossary panel (Tab moves between its lists)",
+    "index": "Entity index (type to filter)",
+}
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The bindings of one scope."""
+    return [key.binding() for key in KEYS if key.scope == scope and key.bind]
+
+
+def display(keys: str, key_display: str | None = None) -> str:
+    """A readable form of a comma-separated key list."""
+    names = {
+        "question_mark": "?", "slash": "/", "right_square_bracket": "]",
+        "left_square_bracket": "[", "full_stop": ".", "comma": ",", "escape": "Esc",
+        "enter": "Enter", "tab": "Tab", "shift+tab": "Shift+Tab", "pagedown": "PgDn",
+        "pageup": "PgUp", "space": "Space", "shift+space": "Shift+Space", "home": "Home",
+        "end": "End", "down": "↓", "up": "↑", "f1": "F1", "f3": "F3", "shift+f3": "Shift+F3",
+        "ctrl+f": "Ctrl+F", "ctrl+p": "Ctrl+P", "shift+enter": "Shift+Enter",
+    }
+    return "  ".join(names.get(key, key) for key in keys.split(","))

@@ -1,0 +1,124 @@
+"""Sorted offset ranges with bisect lookups: the mentions and find matches on screen.
+
+Pure logic (no Textual), so the article view can ask "what is highlighted on this line?"
+in O(log n) however long the document is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from reader.analysis.model import Analysis, Entity, Mention
+
+
+@dataclass(slots=True)
+class Ranges:
+    """Non-overlapping ``[start, end)`` ranges in text order."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def between(self, start: int, end: int) -> range:
+        """Indices of the ranges that overlap ``[start, end)``."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end)
+        return range(first, max(first, last))
+
+    def at(self, offset: int) -> int | None:
+        """Index of the range containing ``offset``, if any."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.ends[index]:
+            return index
+        return None
+
+    def next_after(self, offset: int) -> int | None:
+        """Index of the first range starting after ``offset``."""
+        index = bisect_right(self.starts, offset)
+        return index if index < len(self.starts) else None
+
+    def previous_before(self, offset: int) -> int | None:
+        """Index of the last range starting before ``offset``."""
+        index = bisect_left(self.starts, offset) - 1
+        return index if index >= 0 else None
+
+
+class MentionIndex:
+    """The mentions of an analysis in text order, with their entities.
+
+    Overlapping mentions (which a recogniser should not produce) are dropped, keeping the
+    earlier one.
+    """
+
+    def __init__(self, analysis: Analysis, text_length: int | None = None) -> None:
+        self.analysis = analysis
+        self.ranges = Ranges()
+        self.mentions: list[Mention] = []
+        self.entities: list[Entity] = []
+        self.by_entity: dict[str, list[int]] = {}
+        last_end = -1
+        for mention, entity in analysis.mentions():
+            if mention.start < last_end or mention.end <= mention.start:
+                continue
+            if text_length is not None and mention.end > text_length:
+                continue
+            index = len(self.mentions)
+            self.ranges.starts.append(mention.start)
+            self.ranges.ends.append(mention.end)
+            self.mentions.append(mention)
+            self.entities.append(entity)
+            self.by_entity.setdefault(entity.key, []).append(index)
+            last_end = mention.end
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def same_entity(self, index: int, step: int) -> int:
+        """The next (``step`` = 1) or previous (-1) mention of mention ``index``'s entity."""
+        siblings = self.by_entity[self.entities[index].key]
+        position = bisect_left(siblings, index)
+        return siblings[(position + step) % len(siblings)]
+
+    def first_of(self, key: str) -> int | None:
+        """Index of the first mention of entity ``key``."""
+        indices = self.by_entity.get(key)
+        return indices[0] if indices else None
+
+
+def find_all(text: str, query: str, limit: int = 100_000) -> Ranges:
+    """Case-insensitive literal matches of ``query`` in ``text`` (at most ``limit``)."""
+    ranges = Ranges()
+    if not query:
+        return ranges
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    for match in pattern.finditer(text):
+        if match.end() == match.start():
+            continue
+        ranges.starts.append(match.start())
+        ranges.ends.append(match.end())
+        if len(ranges.starts) >= limit:
+            break
+    return ranges
+
+
+def excerpt(text: str, start: int, end: int, context: int = 30) -> tuple[str, int, int]:
+    """A one-line excerpt around ``text[start:end]`` and the mention's offsets within it."""
+    left = max(0, start - context)
+    right = min(len(text), end + context)
+    if left > 0:  # start after a word boundary
+        space = text.find(" ", left, start)
+        if space >= 0:
+            left = space + 1
+    if right < len(text):  # end before a word boundary
+        space = text.rfind(" ", end, right)
+        if space >= 0:
+            right = space
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    body = text[left:right].replace("\n", " ").replace("\t", " ")
+    begin = len(prefix) + (start - left)
+    return prefix + body + suffix, begin, begin + (end - start)

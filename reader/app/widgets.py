@@ -1,0 +1,98 @@
+"""Small widgets of the main screen: the find bar and the label legend."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from reader.analysis.model import LABEL_NAMES, LABELS
+from reader.app import keys
+
+
+class FindBar(Horizontal):
+    """A one-line find bar: the query and a match counter (``3/17``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("find")  # type: ignore[assignment]
+
+    class Step(Message):
+        """Go to the next (``step`` = 1) or previous (-1) match."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    class Closed(Message):
+        """The find bar was closed."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="find in the article", id="find-input")
+        yield Static("", id="find-count")
+
+    @property
+    def input(self) -> Input:
+        """The query field."""
+        return self.query_one("#find-input", Input)
+
+    def open(self) -> None:
+        """Show the bar and focus the query (selected, to type over it)."""
+        self.add_class("-open")
+        self.input.focus()
+        self.input.select_all()
+
+    def close(self) -> None:
+        """Hide the bar."""
+        self.remove_class("-open")
+
+    def set_count(self, current: int | None, total: int, limited: bool = False) -> None:
+        """Show ``current/total`` (``current`` counts from 0)."""
+        if not self.input.value:
+            text = ""
+        elif total == 0:
+            text = "no matches"
+        else:
+            more = "+" if limited else ""
+            text = f"{(current or 0) + 1}/{total}{more}"
+        self._count = text
+        self.query_one("#find-count", Static).update(text)
+
+    @property
+    def count_text(self) -> str:
+        """The counter as shown."""
+        return getattr(self, "_count", "")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Step(1))
+
+    def action_find_next(self) -> None:
+        """Next match."""
+        self.post_message(self.Step(1))
+
+    def action_find_previous(self) -> None:
+        """Previous match."""
+        self.post_message(self.Step(-1))
+
+    def action_close(self) -> None:
+        """Close the bar (the matches stay highlighted until Esc in the article)."""
+        self.close()
+        self.post_message(self.Closed())
+
+
+class Legend(Static):
+    """The colour of each entity label, styled like the highlights (from the theme)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"label--{label.lower()}" for label in LABELS}
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True)
+        for label in LABELS:
+            style = self.get_component_rich_style(f"label--{label.lower()}")
+            text.append(f" {LABEL_NAMES[label]} ", style)
+            text.append(" ")
+        return text
