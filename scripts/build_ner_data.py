@@ -15,7 +15,7 @@ Outputs:
   ``A`` word mostly written in lower case (adjectives, verbs, function words: capitalised
   only at sentence starts or when nominalised), ``G`` given name, ``S`` surname,
   ``P``/``L``/``O``/``M`` a name whose word cluster says person / place / organisation /
-  other.
+  other, ``K`` another known capitalised word (a name only with evidence from context).
 * ``patterns.jsonl.gz``: spaCy entity-ruler patterns (``{"label": ..., "pattern": ...}``)
   for places (countries, regions and cities) and well-known organisations.
 
@@ -40,6 +40,8 @@ DATA = ROOT / "reader" / "analysis" / "data"
 _LATIN = re.compile(r"^[A-ZÄÖÜ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'\-]*[a-zà-öø-ÿā-ž]$")
 # Labels of a word cluster, decided from the seed gazetteers below.
 _MIN_SEEDS = 8
+# Other capitalised words at least this frequent are known words (K), not names by default.
+_KNOWN_LOGPROB = -16.5
 # Nouns more frequent than this (log probability) may end a compound.
 _HEAD_LOGPROB = -14.0
 
@@ -217,6 +219,8 @@ def main() -> int:
             lexicon[word] = "S"
         elif cluster.get(word) in cluster_label:
             lexicon[word] = cluster_label[cluster[word]]
+        elif prob[word] > _KNOWN_LOGPROB and not word.isupper():
+            lexicon[word] = "K"
     for word in nouns_lemmas:
         if word not in lexicon and word not in places and word not in orgs:
             lexicon[word] = "n"

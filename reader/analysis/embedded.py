@@ -12,6 +12,7 @@ good evidence is recognised, with the same label, everywhere in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -29,6 +30,9 @@ _SENTENCE_END = {".", "!", "?", ":", ";", "„", "“", "\"", "»", "«", "(", "
                  "'", "‚", "‘", "#", "*", "•"}
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 _ARTICLES_GEN = {"der", "des", "für", "zu", "von"}
+_ROMAN = re.compile(r"[IVXLCDM]+")
+#: Token classes that may follow a given name as (part of) the surname.
+_SURNAME_KINDS = {"G", "S", "P", "U", "N", "L", "O", "M", "K"}
 #: Endings of names that are also nouns: an unknown word ending so is not a compound.
 _NAME_ENDINGS = ("mann", "berg", "burg", "stein", "feld", "dorf", "hausen", "bach", "heim")
 
@@ -57,6 +61,7 @@ class Scanner:
         self.loc_preps = set(cues["loc_prepositions"])
         self.loc_suffixes = tuple(cues["loc_suffixes"])
         self.per_suffixes = tuple(cues["person_suffixes"])
+        self.not_names = set(cues["not_names"])
 
     # -- token classes -------------------------------------------------------------------
 
@@ -92,7 +97,11 @@ class Scanner:
         if len(word) == 1:
             return "x"
         cls = self.lex.get(word)
+        if word in self.not_names:
+            return "x"
         if word.isupper() and word.replace("-", "").isalnum() and len(word) <= 6:
+            if not word.isalpha() or _ROMAN.fullmatch(word):
+                return "x"
             if cls in ("A", "N", "n", None) and word.isalpha() and len(word) >= 2:
                 return "A" if cls == "A" else "C"
             return cls or "C"
@@ -101,7 +110,7 @@ class Scanner:
         if (len(word) > 3 and word[1].isupper() and word[2].isupper() and cls is None
                 and "-" not in word):
             return "C"  # brand-like: ZDFheute, ARDmediathek
-        if cls is None and word.endswith("s") and word[:-1] in self.single:
+        if cls in (None, "K") and word.endswith("s") and word[:-1] in self.single:
             return "U"  # genitive of a pattern name: Frankreichs
         if word in self.roles:
             return "R"
@@ -160,8 +169,18 @@ class Scanner:
                     spans.append(found)
                     i = found[1]
                     continue
+            if match is None and kinds[i] == "G" and i + 1 < n and kinds[i + 1] in _SURNAME_KINDS:
+                j = i + 1
+                while j < n and kinds[j] in _SURNAME_KINDS and j - i < 4:
+                    j += 1
+                spans.append((i, j, "PER", True))
+                i = j
+                continue
             if match is None:
                 match = self.patterns.match(words, i)
+            if (match is not None and match[0] == i + 1 and kinds[i] == "A"
+                    and (i == 0 or words[i - 1] in _SENTENCE_END)):
+                match = None  # "Seine" at a sentence start is the pronoun
             if match is not None:
                 end, label = match
                 if (end == i + 1 and kinds[i] == "G" and label == "LOC" and i + 1 < n
@@ -172,7 +191,7 @@ class Scanner:
                     i = end
                     continue
             kind = kinds[i]
-            if kind == "x":
+            if kind == "x" or (kind == "K" and not (i > 0 and kinds[i - 1] == "R")):
                 i += 1
                 continue
             initial = i == 0 or (kinds[i - 1] == "x" and (words[i - 1] in _SENTENCE_END
@@ -201,10 +220,10 @@ class Scanner:
             # a run of person-like tokens
             j = i + 1
             while j < n:
-                if kinds[j] in ("G", "S", "P", "U"):
+                if kinds[j] in ("G", "S", "P", "U", "K"):
                     j += 1
                 elif (words[j] in self.particles and j + 1 < n
-                      and kinds[j + 1] in ("S", "P", "U", "N")):
+                      and kinds[j + 1] in ("S", "P", "U")):
                     j += 2
                 else:
                     break
@@ -237,6 +256,13 @@ class Scanner:
             word in self.org_heads or word.lower().endswith(self.org_head_suffixes)
         ) and kinds[i + 2] == "A" and words[i + 2].endswith(("en", "er")):
             return (i, i + 3, "ORG", True)
+        if kind in ("N", "U") and i + 2 < n and words[i + 1] == "für" and (
+            word in self.org_heads or word.lower().endswith(self.org_head_suffixes)
+        ) and kinds[i + 2] in ("N", "A", "U"):
+            end = i + 3
+            while end + 1 < n and words[end] in ("und", ",") and kinds[end + 1] in ("N", "U"):
+                end += 2
+            return (i, end, "ORG", True)
         # capitalised adjective inside a sentence + noun: "Europäische Zentralbank"
         if kind == "A" and not initial and word.lower().endswith(_ADJ_ENDINGS) and i + 1 < n:
             j = i + 1

@@ -115,7 +115,7 @@ def _load() -> Data:
     text = gzip.decompress(_data("lexicon.tsv.gz")).decode("utf-8")
     lexicon = dict(line.split("\t", 1) for line in text.splitlines())
     raw = gzip.decompress(_data("patterns.jsonl.gz")).decode("utf-8")
-    items = [json.loads(line) for line in raw.splitlines() if line]
+    items = json.loads("[" + ",".join(line for line in raw.splitlines() if line) + "]")
     patterns = build_patterns(items)
     flat = tuple((tokens, label) for options in patterns.by_first.values()
                  for tokens, label in options)
