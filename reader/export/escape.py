@@ -36,11 +36,13 @@ _EMAIL = re.compile(r"(?<=[A-Za-z0-9._+-])(@)(?=[A-Za-z0-9_-]+\.)")
 _LINE_START = re.compile(r"[>\-+=:]|[0-9]{1,9}([.)])")
 
 
-def escapes(line: str) -> dict[int, str]:
+def escapes(line: str, *, line_start: bool = True) -> dict[int, str]:
     """The replacements for the characters of ``line`` that need one, by index.
 
     ``line`` must not contain a newline. Joining ``escapes(line).get(i, ch)`` over the
-    characters gives Markdown that renders as ``line``.
+    characters gives Markdown that renders as ``line``. With ``line_start=False`` the text
+    is known to follow other text on its line (or an ATX heading marker), so list and
+    block quote markers at its start need no escape.
     """
     result: dict[int, str] = {}
     for index, char in enumerate(line):
@@ -67,16 +69,16 @@ def escapes(line: str) -> dict[int, str]:
     while end > start and line[end - 1].isspace():
         end -= 1
         result[end] = f"&#x{ord(line[end]):X};"
-    marker = _LINE_START.match(line, start)
+    marker = _LINE_START.match(line, start) if line_start else None
     if marker:
         index = marker.start(1) if marker.lastindex else marker.start()
         result[index] = "\\" + line[index]
     return result
 
 
-def escape_line(line: str) -> str:
+def escape_line(line: str, *, line_start: bool = True) -> str:
     """``line`` as Markdown inline text that renders as ``line`` (see :func:`escapes`)."""
-    table = escapes(line)
+    table = escapes(line, line_start=line_start)
     if not table:
         return line
     return "".join(table.get(i, ch) for i, ch in enumerate(line))
@@ -89,4 +91,4 @@ def escape_text(text: str) -> str:
 
 def escape_title(text: str) -> str:
     """Text for a double-quoted link title (``[x](url "title")``), on one line."""
-    return escape_line(" ".join(text.split())).replace('"', '\\"')
+    return escape_line(" ".join(text.split()), line_start=False).replace('"', '\\"')

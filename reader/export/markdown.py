@@ -93,9 +93,9 @@ def _wikilink(alias: str, entry: GlossaryEntry) -> str:
 
 
 def _render_block(line: str, offset: int, anns: list[Annotation], style: str,
-                  footnote_ids: dict[str, int]) -> str:
+                  footnote_ids: dict[str, int], *, line_start: bool = True) -> str:
     """One paragraph's Markdown: escaped text with the annotations inserted."""
-    table = escapes(line)
+    table = escapes(line, line_start=line_start)
     for ann in anns:
         start, end = ann.start - offset, ann.end - offset
         if start > 0 and line[start - 1] == "!":
@@ -144,7 +144,8 @@ def _body(article: Article, analysis: Analysis, entries: Mapping[str, GlossaryEn
             footnote_entries.setdefault(ann.entity.key, ann.entry)
         parts = [_render_block(piece, paragraph.start + shift, [
             a for a in anns if shift <= a.start - paragraph.start < shift + len(piece)
-        ], style, footnote_ids) for piece, shift in _lines_with_offsets(line)]
+        ], style, footnote_ids, line_start=paragraph.kind != "heading" or shift > 0)
+            for piece, shift in _lines_with_offsets(line)]
         text = "\\\n".join(parts)
         blocks.append(f"## {text}" if paragraph.kind == "heading" else text)
     notes = [f"[^{number}]: {_footnote_text(footnote_entries[key])}"
@@ -168,7 +169,7 @@ def _footnote_text(entry: GlossaryEntry) -> str:
         head = f"{head} – {one_line(entry.description)}" if head else one_line(entry.description)
     parts = [escape_line(head.rstrip(".") + ".")] if head else []
     if entry.intro.strip():
-        parts.append(escape_line(one_line(entry.intro)))
+        parts.append(escape_line(one_line(entry.intro), line_start=False))
     parts.append(_link("Wikipedia", web_url(entry)))
     return " ".join(parts)
 
@@ -178,10 +179,10 @@ def _mentions_text(count: int) -> str:
 
 
 def _attribution(entry: GlossaryEntry) -> str:
-    source = escape_line(one_line(entry.source or "Wikipedia"))
-    page = _link(escape_line(one_line(entry.title) or "page"), web_url(entry))
+    source = escape_line(one_line(entry.source or "Wikipedia"), line_start=False)
+    page = _link(escape_line(one_line(entry.title) or "page", line_start=False), web_url(entry))
     licence_name = one_line(entry.licence)
-    licence = escape_line(licence_name)
+    licence = escape_line(licence_name, line_start=False)
     if licence_name in LICENCE_URLS:
         licence = _link(licence, LICENCE_URLS[licence_name])
     text = f"Source: {source}, {page}"
@@ -195,12 +196,13 @@ def _attribution(entry: GlossaryEntry) -> str:
 
 def _glossary_item(entity: Entity, entry: GlossaryEntry | None, note: str | None) -> list[str]:
     label = LABEL_NAMES.get(entity.label, entity.label)
-    blocks = [f"### {escape_line(one_line(entity.name))}",
-              f"*{escape_line(f'{label} ({entity.label}) · {_mentions_text(entity.count)}')}*"]
+    summary = f"{label} ({entity.label}) · {_mentions_text(entity.count)}"
+    blocks = [f"### {escape_line(one_line(entity.name), line_start=False)}",
+              f"*{escape_line(summary, line_start=False)}*"]
     url = web_url(entry)
     if entry is not None and url:
         if entry.description.strip():
-            blocks.append(f"**{escape_line(one_line(entry.description))}**")
+            blocks.append(f"**{escape_line(one_line(entry.description), line_start=False)}**")
         if entry.intro.strip():
             blocks.append(escape_text(entry.intro.strip()))
         blocks.append(_attribution(entry))
@@ -211,7 +213,7 @@ def _glossary_item(entity: Entity, entry: GlossaryEntry | None, note: str | None
             message = "Background found, but without a web link."
         if entry is not None and status is Status.ERROR and entry.error.strip():
             message = f"The lookup failed: {one_line(entry.error)}"
-        blocks.append(f"*{escape_line(message)}*")
+        blocks.append(f"*{escape_line(message, line_start=False)}*")
         if entry is not None and entry.ok and entry.description.strip():
             blocks.append(escape_line(one_line(entry.description)))
         if entry is not None and status is Status.AMBIGUOUS and entry.candidates:
@@ -221,7 +223,9 @@ def _glossary_item(entity: Entity, entry: GlossaryEntry | None, note: str | None
                 if candidate.url.lower().startswith(("https://", "http://")):
                     name = _link(name, candidate.url)
                 desc = one_line(candidate.description)
-                items.append(f"- {name}" + (f": {escape_line(desc)}" if desc else ""))
+                if desc:
+                    name += ": " + escape_line(desc, line_start=False)
+                items.append(f"- {name}")
             blocks.append("\n".join(items))
     if note and note.strip():
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", note.strip()) if p.strip()]

@@ -300,3 +300,34 @@ def test_suggested_path_is_beside_the_article() -> None:
     assert str(suggested_path("news/a.md", "json")) == "news/a.annotated.json"
     assert str(suggested_path("<stdin>", "md", "Kreml: Putin & Trump!")) == (
         "kreml-putin-trump.annotated.md")
+
+
+_FIELD = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map(
+    lambda parts: " ".join("".join(parts).split()) or "Wort")
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=_FIELD, title=_FIELD, description=_FIELD, intro=_FIELD, note=_FIELD,
+       candidate=_FIELD, status=st.sampled_from([Status.FOUND, Status.AMBIGUOUS]))
+def test_glossary_texts_survive(name: str, title: str, description: str, intro: str,
+                                note: str, candidate: str, status: Status) -> None:
+    article = make_article(["Ein Satz."])
+    ent = entity(article.text, name, "MISC")
+    entry = GlossaryEntry(name, "de", status, title=title, description=description,
+                          intro=intro, url="https://de.wikipedia.org/wiki/X",
+                          candidates=(Candidate(candidate, description),))
+    for style in STYLES:
+        doc = to_markdown(article, analysis_of(ent), {name: entry}, style=style,
+                          exported_at=WHEN, notes={name: note})
+        parsed = parse(doc)
+        assert plain_text(parsed.body) == article.text
+        text = plain_text(parsed.after_body)
+        assert text.startswith(f"Glossary\n\n{name}\n\nother (MISC) · 0 mentions\n\n")
+        if status is Status.FOUND:
+            assert f"\n\n{description}\n\n{intro}\n\nSource: Wikipedia, {title}, " in text
+        else:
+            assert f"\n\n{candidate}: {description}\n\n" in text
+        assert text.endswith(f"\n\nNote: {note}")
+        assert set(block_kinds(parsed.after_body)) <= {
+            "heading_open", "paragraph_open", "bullet_list_open", "list_item_open",
+            "blockquote_open", "footnote_block_open", "footnote_open"}
