@@ -8,6 +8,7 @@ entities is instant. Network faults become panel states, never crashes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -161,10 +162,8 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         if self._glossary is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing never keeps the user from quitting
                 self._glossary.close()
-            except Exception:  # closing must never keep the user from quitting
-                pass
 
     # -- status line --------------------------------------------------------------------
     def _update_status(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from textual.pilot import Pilot
+from app_helpers import settle
 
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
@@ -18,12 +18,6 @@ SIZE = (140, 40)
 #: Offline, and a closed port should anything try the network anyway.
 OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
-
-async def ready(pilot: Pilot[None]) -> None:
-    """Wait until the analysis (and the glossary prefetch) are done and drawn."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def selected_name(app: ReaderApp) -> str:
@@ -42,7 +36,7 @@ async def test_entities_are_highlighted_with_label_colours(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         assert app.mentions is not None and len(app.mentions) > 20
         view = app.view
         y = screen_line_with(view, "Peskow")
@@ -59,7 +53,7 @@ async def test_tab_moves_the_selection_and_shows_the_panel(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         await pilot.press("tab")
         assert app.view.selected == 0 and selected_name(app) == "Koalition der Willigen"
         await pilot.press("tab", "tab")
@@ -90,7 +84,7 @@ async def test_enter_focuses_the_panel_and_a_mention_there_jumps(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         await pilot.press("tab", "tab", "tab", "enter")
         assert app.focused is not None and app.focused.id == "mentions"
         await pilot.press("down", "down", "enter")
@@ -114,7 +108,7 @@ async def test_text_shows_before_the_analysis_finishes(
         assert app.mentions is None and "analysing" in app.status_text
         await pilot.press("tab", "j", "k")  # keys work meanwhile
         release.set()
-        await ready(pilot)
+        await settle(pilot)
         assert app.mentions is not None
 
 
@@ -124,7 +118,7 @@ async def test_a_failing_recogniser_is_a_status_not_a_crash(seed_article: Articl
 
     app = ReaderApp(seed_article, config=OFFLINE, analyser=broken)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         assert "analysis failed" in app.status_text
         await pilot.press("tab", "slash", "x", "escape", "j")
         assert app.is_running
@@ -134,7 +128,7 @@ async def test_find_highlights_and_counts_matches(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         expected = seed_article.text.lower().count("sicher")
         await pilot.press("slash", *"sicher")
         assert len(app.view.matches) == expected > 3
@@ -161,7 +155,7 @@ async def test_index_filters_and_jumps(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         await pilot.press("i")
         assert isinstance(app.screen, IndexScreen)
         await pilot.press(*"inter", "enter")
@@ -177,7 +171,7 @@ async def test_jump_mode_and_mouse_click_select_entities(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         await pilot.press("f")
         assert app.view.jumping
         first_line = app.view.render_line(0).text
@@ -198,7 +192,7 @@ async def test_scroll_keys_and_help(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=(100, 20)) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         await pilot.press("j", "j")
         assert app.view.scroll_offset.y == 2
         await pilot.press("k")
@@ -220,7 +214,7 @@ async def test_narrow_terminals_put_the_panel_below(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=(90, 40)) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         assert app.panel.region.y > app.view.region.y
         assert app.panel.region.width >= 80
         await pilot.press("b")
@@ -229,7 +223,7 @@ async def test_narrow_terminals_put_the_panel_below(
         assert app.panel.display
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=(140, 40)) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         assert app.panel.region.x > app.view.region.x
         assert app.view.lines and max(
             line.end - line.start for line in app.view.lines) <= 81
@@ -240,7 +234,7 @@ async def test_article_text_is_never_markup(analyser: Callable[[str], Analysis])
                         "text")
     app = ReaderApp(article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         shown = "\n".join(app.view.render_line(y).text for y in range(3))
         assert "[b]fett[/b]" in shown and "[@click=app.quit]x[/] und [red]rot" in shown
         assert app.is_running
@@ -250,7 +244,7 @@ async def test_command_palette_has_the_main_actions(
         seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
     app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+        await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Entity index", "Find in article", "Toggle glossary panel",
                 "Next theme", "Keys"} <= titles
