@@ -30,6 +30,11 @@ _SENTENCE_END = {".", "!", "?", ":", ";", "„", "“", "\"", "»", "«", "(", "
                  "'", "‚", "‘", "#", "*", "•"}
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 _ARTICLES_GEN = {"der", "des", "für", "zu", "von"}
+_OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
+_CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
+_TITLE_WORDS = {"der", "die", "das", "des", "dem", "den", "und", "von", "vom", "im", "in",
+                "am", "an", "auf", "zu", "zum", "zur", "mit", "für", "ein", "eine", "of", "the",
+                "and", "a", "on", "de", "la", "le", "et"}
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: Token classes that may follow a given name as (part of) the surname.
 _SURNAME_KINDS = {"G", "S", "P", "U", "N", "L", "O", "M", "K"}
@@ -243,7 +248,29 @@ class Scanner:
                 label = self._guess(words[j - 1], prev, initial)
             spans.append((i, j, label, strong))
             i = j
+        self._titles(words, kinds, spans)
         return self._propagate(words, kinds, spans)
+
+    def _titles(self, words: list[str], kinds: list[str],
+                spans: list[tuple[int, int, str, bool]]) -> None:
+        """Short quoted titles of works ("Ecce homo", „Die Blechtrommel“) as MISC."""
+        n = len(words)
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        for i, word in enumerate(words):
+            if word not in _OPEN_QUOTES or i + 2 >= n or not words[i + 1][:1].isupper():
+                continue
+            for j in range(i + 2, min(n, i + 8)):
+                if words[j] in _CLOSE_QUOTES:
+                    inner = range(i + 1, j)
+                    if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
+                            "N", "A", "K", "x")):
+                        break
+                    if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS for k in inner):
+                        spans.append((i + 1, j, "MISC", False))
+                    break
+                if words[j] in (".", "!", "?", ",") and j < n - 1:
+                    break
+        spans.sort()
 
     def _phrase(self, words: list[str], kinds: list[str], i: int,
                 initial: bool) -> tuple[int, int, str, bool] | None:
