@@ -82,10 +82,10 @@ class NetworkState:
             return 0.0
         return max(0.0, self.retry_at - (time.time() if now is None else now))
 
-    def describe(self) -> str:
+    def describe(self, now: float | None = None) -> str:
         """A short line such as "rate-limited, retry in 12 s"."""
         if self.mode is NetworkMode.RATE_LIMITED:
-            return f"rate-limited, retry in {round(self.seconds_until_retry())} s"
+            return f"rate-limited, retry in {round(self.seconds_until_retry(now))} s"
         if self.mode is NetworkMode.OFFLINE:
             return "offline" + (f" ({self.message})" if self.message else "")
         return "online"

@@ -19,6 +19,7 @@ reset before each test)::
     server.set_latency(0.1)             # seconds added to every request
     server.set_fault("429", retry_after=1, times=2)   # next 2 requests answer 429
     server.set_fault("500")             # every request answers 500 until cleared
+    server.set_fault("drop", times=1, after=2)        # the 3rd request is dropped
     server.clear_faults()               # faults and latency off
     server.request_count                # requests answered (including faulty ones)
     server.max_concurrency              # most requests in flight at once
@@ -85,6 +86,7 @@ class _Fault:
     retry_after: int | None = None
     times: int | None = None
     delay: float = 5.0
+    after: int = 0
 
 
 @dataclass
@@ -169,12 +171,15 @@ class WikiServer:
         self._latency = max(0.0, seconds)
 
     def set_fault(self, kind: str, *, retry_after: int | None = None, times: int | None = None,
-                  delay: float = 5.0) -> None:
-        """Make requests fail (see :data:`FAULTS`); replaces any current fault."""
+                  delay: float = 5.0, after: int = 0) -> None:
+        """Make requests fail (see :data:`FAULTS`); replaces any current fault.
+
+        ``after=N`` lets the next N requests pass before the fault starts.
+        """
         if kind not in FAULTS:
             raise ValueError(f"unknown fault {kind!r}; one of {', '.join(FAULTS)}")
         with self._lock:
-            self._faults = [_Fault(kind, retry_after, times, delay)]
+            self._faults = [_Fault(kind, retry_after, times, delay, after)]
 
     def clear_faults(self) -> None:
         """No more faults, no latency."""
@@ -208,6 +213,9 @@ class WikiServer:
             if not self._faults:
                 return None
             fault = self._faults[0]
+            if fault.after > 0:
+                fault.after -= 1
+                return None
             if fault.times is not None:
                 fault.times -= 1
                 if fault.times <= 0:
@@ -392,13 +400,6 @@ def _handler_for(server: WikiServer) -> type[BaseHTTPRequestHandler]:
             return
 
         def do_GET(self) -> None:
-            server._enter(1)
-            try:
-                self._get()
-            finally:
-                server._enter(-1)
-
-        def _get(self) -> None:
             parts = urlsplit(self.path)
             segments = parts.path.strip("/").split("/")
             lang = segments[0] if len(segments) >= 2 and segments[-1] == "api.php" else ""
@@ -406,8 +407,12 @@ def _handler_for(server: WikiServer) -> type[BaseHTTPRequestHandler]:
             fault = server._take_fault()
             server._record(RequestRecord(lang, params, dict(self.headers.items()),
                                          fault.kind if fault else ""))
-            if server._latency:
-                time.sleep(server._latency)
+            server._enter(1)  # counted while "working", before any byte of the answer
+            try:
+                if server._latency:
+                    time.sleep(server._latency)
+            finally:
+                server._enter(-1)
             if not lang:
                 self._send(404, b"not an api.php path", "text/plain")
                 return
