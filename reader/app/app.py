@@ -31,7 +31,7 @@ from reader.app import keys
 from reader.app.article_view import ArticleView
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
-from reader.app.screens import HelpScreen, IndexScreen
+from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
 from reader.app.widgets import FindBar, Legend
 from reader.article import Article
 from reader.config import Config
@@ -492,8 +492,43 @@ class ReaderApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2)
 
     def action_export(self) -> None:
-        """Export is not available yet in this build."""
-        self.notify("Export is not available in this build yet.", timeout=3)
+        """Ask for a path (default beside the article) and write the annotated Markdown."""
+        if self.analysis is None:
+            self.notify("The entities are still being recognised…", timeout=3)
+            return
+        from reader.export import suggested_path
+
+        default = str(suggested_path(self.article.source, "md", self.article.title))
+        self.push_screen(ExportScreen(default), self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[str, bool] | None) -> None:
+        if choice is not None:
+            self._export(*choice)
+
+    @work(thread=True, group="export")
+    def _export(self, path: str, overwrite: bool) -> None:
+        import datetime as dt
+
+        from reader.atomic import write_text
+        from reader.export import to_markdown
+
+        assert self.analysis is not None
+        entities = self.analysis.by_key()
+        entries = {entities[key].name: entry for key, entry in list(self.entries.items())
+                   if key in entities}
+        try:
+            text = to_markdown(self.article, self.analysis, entries,
+                               exported_at=dt.datetime.now(dt.UTC))
+            write_text(path, text, overwrite=overwrite)
+        except FileExistsError:
+            self.call_from_thread(self.notify, f"{path} appeared meanwhile; not replaced.",
+                                  title="Export", severity="warning")
+            return
+        except (OSError, ValueError) as exc:
+            self.call_from_thread(self.notify, f"{path}: {exc}", title="Export failed",
+                                  severity="error", timeout=8)
+            return
+        self.call_from_thread(self.notify, f"Wrote {path}", title="Export", timeout=4)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Command palette entries for the main actions."""

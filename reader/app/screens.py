@@ -160,3 +160,70 @@ class HelpScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Close the help."""
         self.dismiss(None)
+
+
+class ExportScreen(ModalScreen[tuple[str, bool] | None]):
+    """Ask where to write the Markdown export; confirm before replacing a file.
+
+    Dismisses with ``(path, overwrite)`` or None (cancelled). The app writes the file.
+    """
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 80; max-width: 95%; height: auto; border: thick $primary; background: $panel;
+        padding: 0 1;
+    }
+    ExportScreen #export-question { color: $warning; height: auto; }
+    ExportScreen #export-help { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "close", "Cancel")]
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+        self._confirming: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Export annotated Markdown to:", "bold"))
+            yield Input(self.default, id="export-path")
+            yield Static("", id="export-question")
+            yield Static("Enter writes · Esc cancels", id="export-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-question").display = False
+        self.query_one("#export-path", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._confirming = None
+        self.query_one("#export-question").display = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        import os
+        from pathlib import Path
+
+        event.stop()
+        raw = event.value.strip()
+        if not raw:
+            self.app.bell()
+            return
+        path = str(Path(raw).expanduser())
+        if os.path.isdir(path):
+            self._ask(Text(f"{path} is a directory; enter a file name."))
+            return
+        if os.path.exists(path) and self._confirming != path:
+            self._confirming = path
+            self._ask(Text(f"{path} exists. Press Enter again to replace it, "
+                           "or change the name."))
+            return
+        self.dismiss((path, self._confirming == path))
+
+    def _ask(self, question: Text) -> None:
+        widget = self.query_one("#export-question", Static)
+        widget.update(question)
+        widget.display = True
+
+    def action_close(self) -> None:
+        """Cancel."""
+        self.dismiss(None)
