@@ -100,8 +100,8 @@ def _render_block(line: str, offset: int, anns: list[Annotation], style: str,
         start, end = ann.start - offset, ann.end - offset
         if start > 0 and line[start - 1] == "!":
             table[start - 1] = "\\!"  # "![" would make an image or an embed
-        if style != "links" and line[end : end + 1] in ("(", ":"):
-            table[end] = "\\" + line[end]  # "[^1](x)" or "]](x)" would be read as a link
+        if style != "links" and line[end : end + 1] == "(":
+            table[end] = "\\("  # "[^1](x)" or "[[a|b]](x)" would be read as a link
 
     def seg(a: int, b: int) -> str:
         return "".join(table.get(i, line[i]) for i in range(a, b))
