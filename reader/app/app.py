@@ -221,6 +221,7 @@ class ReaderApp(App[None]):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._recogniser = "analysis failed"
         self._update_status()
+        _trace("analysis-failed")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=8)
 
     # -- glossary -----------------------------------------------------------------------

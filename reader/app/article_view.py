@@ -60,12 +60,14 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--heading { text-style: bold; }
     ArticleView > .article-view--selected { text-style: bold reverse; }
     ArticleView > .article-view--same { text-style: underline; }
-    ArticleView > .article-view--match { background: $warning 45%; color: $text; }
+    ArticleView > .article-view--match {
+        background: $foreground 30%; color: $foreground; text-style: underline;
+    }
     ArticleView > .article-view--match-current {
-        background: $warning; color: $background; text-style: bold;
+        background: $foreground; color: $background; text-style: bold underline;
     }
     ArticleView > .article-view--jump {
-        background: $error; color: $background; text-style: bold;
+        background: $error; color: $foreground; text-style: bold;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("article")  # type: ignore[assignment]

@@ -45,5 +45,21 @@ def run(args: argparse.Namespace) -> int:
         _reattach_terminal()
     from reader.app.app import ReaderApp
 
-    ReaderApp(article, config=config).run()
-    return 0
+    app = ReaderApp(article, config=config)
+    app.run()
+    _exit_now_if_workers_remain(app.return_code or 0)
+    return app.return_code or 0
+
+
+def _exit_now_if_workers_remain(code: int) -> None:
+    """Quit at once even if a worker thread is still busy (a recogniser still loading, a
+    slow request): the interpreter would otherwise wait for it at exit. Everything the user
+    made is already on disk (writes are atomic; SQLite is transactional)."""
+    import threading
+
+    busy = [t for t in threading.enumerate()
+            if t is not threading.main_thread() and t.is_alive() and not t.daemon]
+    if busy:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
