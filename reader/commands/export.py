@@ -58,14 +58,11 @@ def _output_path(value: str, force: bool, source: str) -> Path | None:
 
 def _analyse(article: Article, config: Config) -> tuple[Analysis, dict[str, str]]:
     """The analysis with the reader's corrections applied, and the reader's notes by name."""
-    from reader.analysis import analyse
     from reader.corrections import store_for
+    from reader.pipeline import analyse_article
 
     corrections = store_for(config).load()
-    analysis = analyse(article.text, model=config.model,
-                       cache_dir=config.cache_path / "analysis",
-                       extra_patterns=corrections.patterns(),
-                       hidden=corrections.hidden_names(article.sha256))
+    analysis = analyse_article(article, config, corrections)
     notes = {e.name: note for e in analysis.entities if (note := corrections.note_for(e.name))}
     return analysis, notes
 
