@@ -378,6 +378,13 @@ class ReaderApp(App[None]):
         if message.index is not None and self.mentions is not None:
             self.show_entity(self.mentions.entities[message.index].key)
 
+    @on(ArticleView.MarginChanged)
+    def _align_header(self, message: ArticleView.MarginChanged) -> None:
+        for name in ("#title", "#date"):
+            widget = self.query_one(name)
+            top, right, bottom, _ = widget.styles.padding
+            widget.styles.padding = (top, right, bottom, message.margin)
+
     @on(ArticleView.Activated)
     def _activated(self, message: ArticleView.Activated) -> None:
         if self.mentions is None:

@@ -100,16 +100,26 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[Line] = []
         self._starts: list[int] = []
         self._wrapped_width = -1
-        self._pad = 0
+        self._pad = -1  # unknown until the first layout
         self._styles: dict[str, Style] = {}
 
     # -- layout -----------------------------------------------------------------------
     def _text_width(self) -> int:
         return max(10, min(self.measure, self.scrollable_content_region.width))
 
+    class MarginChanged(Message):
+        """The left margin of the centred text column changed (to align a header)."""
+
+        def __init__(self, margin: int) -> None:
+            super().__init__()
+            self.margin = margin
+
     def _rewrap(self) -> None:
         width = self._text_width()
-        self._pad = max(0, (self.scrollable_content_region.width - width) // 2)
+        pad = max(0, (self.scrollable_content_region.width - width) // 2)
+        if pad != self._pad:
+            self._pad = pad
+            self.post_message(self.MarginChanged(pad + self.styles.padding.left))
         if width == self._wrapped_width:
             return
         anchor = self._lines[int(self.scroll_offset.y)].start if self._lines else 0
@@ -307,7 +317,6 @@ class ArticleView(ScrollView, can_focus=True):
                 index = self._jump[typed]
                 self._jump.clear()
                 self.select(index)
-                self.post_message(self.Activated(index))
                 return
             if any(label.startswith(typed) for label in self._jump):
                 self._jump_typed = typed
@@ -331,7 +340,6 @@ class ArticleView(ScrollView, can_focus=True):
         mention = self.mentions.ranges.at(text_offset)
         if mention is not None:
             self.select(mention, scroll=False)
-            self.post_message(self.Activated(mention))
 
     # -- rendering --------------------------------------------------------------------
     def notify_style_update(self) -> None:

@@ -119,6 +119,16 @@ def excerpt(text: str, start: int, end: int, context: int = 30) -> tuple[str, in
             right = space
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(text) else ""
-    body = text[left:right].replace("\n", " ").replace("\t", " ")
-    begin = len(prefix) + (start - left)
-    return prefix + body + suffix, begin, begin + (end - start)
+    before = _one_line(text[left:start])
+    middle = _one_line(text[start:end])
+    body = before + middle + _one_line(text[end:right])
+    begin = len(prefix) + len(before)
+    return prefix + body + suffix, begin, begin + len(middle)
+
+
+_BREAKS = re.compile(r"[ \t]*\n[\s]*")
+
+
+def _one_line(text: str) -> str:
+    """Paragraph breaks and tabs as single spaces."""
+    return _BREAKS.sub(" ", text).replace("\t", " ")
