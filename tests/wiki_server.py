@@ -24,7 +24,7 @@ reset before each test)::
     server.request_count                # requests answered (including faulty ones)
     server.max_concurrency              # most requests in flight at once
     server.requests                     # [RequestRecord(lang, params, headers, fault)]
-    server.reset()                      # faults, latency and the request log
+    server.reset()                      # faults, latency, request log, add_page() undone
     server.add_page("de", "Titel", description="...", extract="...")  # more pages
 
 Fault kinds (:data:`FAULTS`): ``"429"`` (Too Many Requests, ``Retry-After`` header if
@@ -111,11 +111,9 @@ class WikiServer:
     """A threaded HTTP server speaking a MediaWiki action API subset (see the module doc)."""
 
     def __init__(self, fixtures: Path = FIXTURES, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._fixtures = fixtures
         self._wikis: dict[str, _Wiki] = {}
-        for path in sorted(fixtures.glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            self._wikis[path.stem] = _Wiki(dict(data.get("pages", {})),
-                                           dict(data.get("redirects", {})))
+        self._load_fixtures()
         self._lock = threading.Lock()
         self._faults: list[_Fault] = []
         self._latency = 0.0
@@ -187,9 +185,18 @@ class WikiServer:
             self._faults = []
         self._latency = 0.0
 
+    def _load_fixtures(self) -> None:
+        wikis: dict[str, _Wiki] = {}
+        for path in sorted(self._fixtures.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            wikis[path.stem] = _Wiki(dict(data.get("pages", {})),
+                                     dict(data.get("redirects", {})))
+        self._wikis = wikis
+
     def reset(self) -> None:
-        """Faults, latency and the request log cleared (fixture pages added stay)."""
+        """Faults, latency and the request log cleared; pages back to the fixture files."""
         self.clear_faults()
+        self._load_fixtures()
         with self._lock:
             self.requests = []
             self.max_concurrency = 0
