@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from glossary import resolve
@@ -111,6 +111,17 @@ def _genitive_forms(name: str) -> list[str]:
     return []
 
 
+class Choices(Protocol):
+    """Where the user's chosen pages are kept (a :class:`ChoiceStore`, or the reader's own
+    corrections store, which keeps them with the user's other corrections)."""
+
+    def get(self, lang: str, name: str) -> str | None:
+        """The chosen title for a name, if any."""
+
+    def set(self, lang: str, name: str, title: str | None) -> None:
+        """Remember (or, with None or "", forget) the chosen title."""
+
+
 class ChoiceStore:
     """The user's chosen pages, a small JSON file in the data directory (atomic writes)."""
 
@@ -159,12 +170,13 @@ class Glossary:
                  client: WikiClient | None = None,
                  sleep: Callable[[float], None] = time.sleep,
                  clock: Callable[[], float] = time.time,
-                 on_state_change: Callable[[NetworkState], None] | None = None) -> None:
+                 on_state_change: Callable[[NetworkState], None] | None = None,
+                 choices: Choices | None = None) -> None:
         self.settings = settings or GlossarySettings()
         self.clock = clock
         self.cache = GlossaryCache(self.settings.resolved_cache_path,
                                    ttl_days=self.settings.cache_ttl_days, clock=clock)
-        self.choices = ChoiceStore(self.settings.resolved_choices_path)
+        self.choices: Choices = choices or ChoiceStore(self.settings.resolved_choices_path)
         self._client = client
         self._sleep = sleep
         self._state_lock = threading.Lock()

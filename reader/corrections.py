@@ -255,6 +255,29 @@ class CorrectionsStore:
             self._write(corrections)
 
 
+class PageChoices:
+    """The glossary's view of the pages chosen by the reader (see ``glossary.service.Choices``).
+
+    Choices are kept with the other corrections, so that ``reader corrections export``
+    carries them and clearing the cache never loses them.
+    """
+
+    def __init__(self, store: CorrectionsStore) -> None:
+        self.store = store
+
+    def get(self, lang: str, name: str) -> str | None:
+        """The chosen title for ``name`` in ``lang``, if any."""
+        try:
+            return self.store.load().page_for(name, lang)
+        except ReaderError:
+            return None
+
+    def set(self, lang: str, name: str, title: str | None) -> None:
+        """Remember (or, with None or "", forget) the chosen title."""
+        with self.store.editing() as corrections:
+            corrections.choose_page(name, lang, title)
+
+
 def store_for(config: Config) -> CorrectionsStore:
     """The store in the configured data directory."""
     return CorrectionsStore(config.data_path)

@@ -44,15 +44,15 @@ def settings_for(config: Config) -> GlossarySettings:
         cache_ttl_days=config.cache_ttl_days,
         timeout=config.timeout,
         cache_path=config.cache_path / "glossary.sqlite3",
-        choices_path=config.data_path / "glossary-choices.json",
     )
 
 
 def glossary_for(config: Config) -> Glossary:
     """A glossary service for the configuration (close it when done)."""
     from glossary.service import Glossary
+    from reader.corrections import PageChoices, store_for
 
-    return Glossary(settings_for(config))
+    return Glossary(settings_for(config), choices=PageChoices(store_for(config)))
 
 
 def article_context(text: str, limit: int = CONTEXT_WORDS) -> tuple[str, ...]:

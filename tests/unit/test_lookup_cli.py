@@ -45,11 +45,15 @@ def test_settings_follow_the_config(tmp_path: Path) -> None:
                     data_dir=str(tmp_path / "d"), contact="me@example.org")
     settings = settings_for(config)
     assert settings.cache_path == tmp_path / "c" / "glossary.sqlite3"
-    assert settings.choices_path == tmp_path / "d" / "glossary-choices.json"
     assert (settings.lang, settings.fallback_lang, settings.offline) == ("fr", "", True)
     glossary = glossary_for(config)
     assert glossary.settings is not None and glossary.state.mode.value == "offline"
+    glossary.choose("Nato", "fr", "OTAN")  # kept with the user's corrections, in the data dir
     glossary.close()
+    from reader.corrections import store_for
+
+    assert store_for(config).load().page_for("Nato", "fr") == "OTAN"
+    assert glossary_for(config).chosen("Nato", "fr") == "OTAN"
 
 
 def test_lookup_text_and_json(wiki_server: Any, capsys: pytest.CaptureFixture[str]) -> None:
