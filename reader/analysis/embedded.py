@@ -40,6 +40,9 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _SURNAME_KINDS = {"G", "S", "P", "U", "N", "L", "O", "M", "K"}
 #: Endings of names that are also nouns: an unknown word ending so is not a compound.
 _NAME_ENDINGS = ("mann", "berg", "burg", "stein", "feld", "dorf", "hausen", "bach", "heim")
+#: Street-like heads: a compound ending so is a place even when the lexicon knows it.
+_STREET_HEADS = frozenset(("straße", "strasse", "gasse", "allee", "ufer", "damm", "platz",
+                           "chaussee"))
 
 
 class Scanner:
@@ -49,8 +52,7 @@ class Scanner:
         self.lex = data.lexicon
         self.patterns = data.patterns
         self.extra = extra
-        self.single = {tokens[0]: label for tokens, label in data.pattern_list
-                       if len(tokens) == 1}
+        self.single = data.patterns.single
         cues = data.cues
         self.roles = set(cues["role_nouns"])
         self.role_suffixes = tuple(cues["role_suffixes"])
@@ -60,26 +62,35 @@ class Scanner:
         self.named_after = set(cues["org_heads_named_after"])
         self.named_after_suffixes = tuple(h.lower() for h in cues["org_heads_named_after"]
                                           if len(h) >= 5)
+        self.with_name = tuple(h.lower() for h in cues["org_heads_with_name"])
         self.legal = set(cues["legal_forms"])
         self.loc_heads = set(cues["loc_heads"])
+        self.loc_compound_heads = tuple(cues["loc_compound_heads"])
         self.misc_heads = set(cues["misc_heads"])
         self.loc_preps = set(cues["loc_prepositions"])
+        self.place_preps = self.loc_preps - {"im", "von", "über"}
         self.loc_suffixes = tuple(cues["loc_suffixes"])
         self.per_suffixes = tuple(cues["person_suffixes"])
+        self.noun_suffixes = tuple(cues["noun_suffixes"])
         self.not_names = set(cues["not_names"])
+        self.clubs = set(cues["club_abbreviations"])
+        self.club_prefixes = set(cues["club_prefixes"])
+        self.team_words = set(cues["team_words"])
+        self.place_prefixes = set(cues["place_prefixes"])
 
     # -- token classes -------------------------------------------------------------------
 
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
         lex = self.lex
-        if lex.get(word) in ("N", "n"):
+        if lex.get(word) in ("N", "n", "s"):
             return True
         if word.endswith(_NAME_ENDINGS):
             return False
         for k in range(3, len(word) - 3):
             head = word[k].upper() + word[k + 1:]
-            if lex.get(head) == "N":
+            cls = lex.get(head)
+            if cls in ("N", "s") or (cls == "n" and len(head) >= 7):
                 return True
         return False
 
@@ -93,17 +104,35 @@ class Scanner:
         low = word.lower()
         return len(word) > 6 and low.endswith(self.role_suffixes) and self._is_noun(word)
 
+    def _org_head(self, word: str) -> bool:
+        """An institution head noun (Ministerium, Verband, Zeitung), also inflected or as
+        the last part of a compound (Bundesjustizministerium, Presseverbandes)."""
+        if word in self.org_heads:
+            return True
+        low = word.lower()
+        if low.endswith(self.org_head_suffixes):
+            return True
+        for ending in ("es", "s", "e", "en"):
+            if low.endswith(ending) and low[: -len(ending)].endswith(self.org_head_suffixes):
+                return True
+        return low.endswith(("verbände", "ämter", "kammern", "parteien"))
+
     def kind(self, word: str, initial: bool) -> str:
         """The class of one token: ``x`` (not capitalised), ``N``, ``A``, ``R`` (role),
-        ``C`` (acronym), ``U`` (unknown capitalised word) or a lexicon name class."""
+        ``C`` (acronym), ``I`` (an initial), ``U`` (unknown capitalised word) or a lexicon
+        class (see ``scripts/build_ner_data.py``)."""
         first = word[0]
         if not first.isupper():
             return "x"
         if len(word) == 1:
             return "x"
+        if len(word) == 2 and word[1] == ".":
+            return "I"
         cls = self.lex.get(word)
         if word in self.not_names:
             return "x"
+        if word.isupper() and len(word) >= 4 and self.single.get(word.capitalize()) == "LOC":
+            return "L"  # a dateline: BERLIN
         if word.isupper() and word.replace("-", "").isalnum() and len(word) <= 6:
             if not word.isalpha() or _ROMAN.fullmatch(word):
                 return "x"
@@ -119,6 +148,12 @@ class Scanner:
             return "U"  # genitive of a pattern name: Frankreichs
         if word in self.roles:
             return "R"
+        low = word.lower()
+        if cls in (None, "K", "n", "U", "P") and "-" not in word:
+            for head in self.loc_compound_heads:
+                if low.endswith(head) and len(low) >= len(head) + 3 and (
+                        cls != "n" or head in _STREET_HEADS):
+                    return "L"  # Knoopstraße, Marksburg, Schwielowsee
         if cls is not None:
             if cls == "n":
                 cls = "N"
@@ -138,8 +173,12 @@ class Scanner:
                 return "R"
             if not last[0].isupper():
                 return "N"
+            if self.single.get(last) == "MISC":
+                return "M"  # US-Dollar
             if self._is_noun(last) or self.lex.get(last) == "A":
                 return "N"
+            if self.single.get(parts[0]) == "LOC" and len(parts) == 2:
+                return "L"  # Köln-Wahn
             if self.lex.get(parts[0]) == "G":
                 return "G"
             return "U"
@@ -147,7 +186,32 @@ class Scanner:
             return "R"
         if self._is_noun(word) and not word.endswith(self.loc_suffixes):
             return "N"
+        if len(word) >= 7 and low.endswith(self.noun_suffixes):
+            return "N"
         return "U"
+
+    def _resolve(self, words: list[str], kinds: list[str]) -> set[int]:
+        """Settle the classes that depend on the neighbours: a city named like a common
+        noun (l) or like a person (q), a given name that is also a common word (g), a noun
+        that is also a surname (s). Returns the places a preposition made certain."""
+        n = len(words)
+        sure: set[int] = set()
+        for i, kind in enumerate(kinds):
+            if kind in ("l", "q"):
+                prev = words[i - 1] if i > 0 else ""
+                if prev in self.place_preps:
+                    kinds[i] = "L"
+                    sure.add(i)
+                else:
+                    kinds[i] = "N" if kind == "l" else "G"
+        for i, kind in enumerate(kinds):
+            if kind == "g":
+                nxt = kinds[i + 1] if i + 1 < n else "x"
+                kinds[i] = "G" if nxt in ("G", "S", "P", "U", "I", "s") else "A"
+            elif kind == "s":
+                prev = kinds[i - 1] if i > 0 else "x"
+                kinds[i] = "s" if prev in ("G", "I") else "N"
+        return sure
 
     # -- scanning ------------------------------------------------------------------------
 
@@ -163,24 +227,30 @@ class Scanner:
                 continue
             kinds.append(self.kind(word, initial))
             initial = word in _SENTENCE_END
+        sure = self._resolve(words, kinds)
         spans: list[tuple[int, int, str, bool]] = []
         i = 0
         while i < n:
             word = words[i]
             match = self.extra.match(words, i) if self.extra is not None else None
+            if match is None and kinds[i] != "x":
+                found = self._named(words, kinds, i)
+                if found is not None:
+                    spans.append(found)
+                    i = found[1]
+                    continue
             if match is None and word in self.org_heads:
                 found = self._phrase(words, kinds, i, False)
                 if found is not None:
                     spans.append(found)
                     i = found[1]
                     continue
-            if match is None and kinds[i] == "G" and i + 1 < n and kinds[i + 1] in _SURNAME_KINDS:
-                j = i + 1
-                while j < n and kinds[j] in _SURNAME_KINDS and j - i < 4:
-                    j += 1
-                spans.append((i, j, "PER", True))
-                i = j
-                continue
+            if match is None and kinds[i] == "G" and i + 1 < n:
+                j = self._person_end(words, kinds, i)
+                if j > i + 1:
+                    spans.append((i, j, "PER", True))
+                    i = j
+                    continue
             if match is None:
                 match = self.patterns.match(words, i)
             if (match is not None and match[0] == i + 1 and kinds[i] == "A"
@@ -192,6 +262,8 @@ class Scanner:
                         and kinds[i + 1] in ("S", "P", "U")):
                     match = None  # a given name that is also a town: "Paris Hilton"
                 else:
+                    if label == "LOC":
+                        end, label = self._team(words, kinds, end, label)
                     spans.append((i, end, label, True))
                     i = end
                     continue
@@ -214,18 +286,29 @@ class Scanner:
                 i += 1
                 continue
             if kind == "C":
-                label = "ORG"
-                spans.append((i, i + 1, label, True))
+                spans.append((i, i + 1, "ORG", True))
                 i += 1
                 continue
-            if kind in ("L", "O", "M"):
+            if kind == "L":
+                end, label = self._team(words, kinds, i + 1, "LOC")
+                spans.append((i, end, label, i in sure))
+                i = end
+                continue
+            if kind in ("O", "M"):
                 spans.append((i, i + 1, NAME_CLASSES[kind], False))
                 i += 1
+                continue
+            if kind == "I" and not (i + 1 < n and kinds[i + 1] in ("S", "P", "U", "G")):
+                i += 1
+                continue
+            if (kind == "U" and i + 1 < n and kinds[i + 1] == "G" and len(word) >= 8
+                    and not word.lower().endswith(self.per_suffixes)):
+                i += 1  # a descriptive compound before a name: "Hauptinitiant George ..."
                 continue
             # a run of person-like tokens
             j = i + 1
             while j < n:
-                if kinds[j] in ("G", "S", "P", "U", "K"):
+                if kinds[j] in ("G", "S", "P", "U", "K", "I", "s"):
                     j += 1
                 elif (words[j] in self.particles and j + 1 < n
                       and kinds[j + 1] in ("S", "P", "U")):
@@ -240,6 +323,10 @@ class Scanner:
                 spans.append((i, j + 1, "ORG", True))
                 i = j + 1
                 continue
+            if (kind in ("U", "S", "P", "K") and j == i + 1 and word.endswith("er")
+                    and j < n and kinds[j] in ("N", "R")):
+                i += 1  # a place adjective before a noun: "Berner Tram" (not a name)
+                continue
             if prev_kind == "R" or "G" in run or "P" in run or "S" in run:
                 label = "PER"
             elif prev in self.named_after or prev.lower().endswith(self.named_after_suffixes):
@@ -249,11 +336,135 @@ class Scanner:
             spans.append((i, j, label, strong))
             i = j
         self._titles(words, kinds, spans)
+        self._join_slashes(words, spans)
         return self._propagate(words, kinds, spans)
+
+    def _person_end(self, words: list[str], kinds: list[str], i: int) -> int:
+        """The end of a person's name that starts with a given name at ``i``: more given
+        names or initials, particles (von, de la), then a surname."""
+        n = len(words)
+        j = i + 1
+        surname = False
+        while j < n and j - i < 5:
+            kind = kinds[j]
+            if kind in ("G", "I") and not surname:
+                j += 1
+            elif kind in _SURNAME_KINDS or kind == "s":
+                j += 1
+                surname = True
+                if kind in ("L", "O", "M"):
+                    break
+            elif kind == "N" and j == i + 1:
+                j += 1
+                surname = True
+                break
+            elif words[j] in self.particles and not surname:
+                m = j
+                while m < n and words[m] in self.particles and m - j < 3:
+                    m += 1
+                if m < n and kinds[m] not in ("x", "C", "R", "A", "N", "I"):
+                    j = m + 1
+                    surname = True
+                break
+            else:
+                break
+        return j
+
+    def _team(self, words: list[str], kinds: list[str], end: int,
+              label: str) -> tuple[int, str]:
+        """A place followed by a team word or number is a club: "Manchester United",
+        "Chicago Bulls", "Mainz 05"."""
+        n = len(words)
+        if end >= n:
+            return end, label
+        nxt = words[end]
+        if nxt in self.team_words:
+            return end + 1, "ORG"
+        if len(nxt) == 2 and nxt.isdigit() and nxt[0] == "0":
+            return end + 1, "ORG"
+        j = end
+        while j < n and j - end < 2 and kinds[j] in ("U", "K", "P", "S", "O", "M", "G"):
+            j += 1
+        if j > end and words[j - 1].endswith("s") and not words[j - 1].endswith("ss") and all(
+                not self._is_noun(w) and w.isalpha() for w in words[end:j]):
+            return j, "ORG"
+        return end, label
+
+    def _is_place(self, words: list[str], kinds: list[str], i: int) -> bool:
+        return kinds[i] == "L" or self.single.get(words[i]) == "LOC"
+
+    def _named(self, words: list[str], kinds: list[str],
+               i: int) -> tuple[int, int, str, bool] | None:
+        """Names made of a cue word and a name: sports clubs ("FC Schalke 04", "Borussia
+        Dortmund"), "Universität Gießen", "St. Moritz", "Bad Tölz", "Berliner Zeitung"."""
+        n = len(words)
+        word = words[i]
+        kind = kinds[i]
+        if i + 1 >= n:
+            return None
+        nxt_kind = kinds[i + 1]
+        # clubs and other acronym + place names
+        start = i
+        if word in self.clubs or (kind == "C" and self._is_place(words, kinds, i + 1)):
+            if i > 0 and words[i - 1][:-1].isdigit() and words[i - 1].endswith("."):
+                start = i - 1  # 1. FC Nürnberg
+            j = i + 1
+            ok = ("G", "U", "L", "K", "P", "S", "C", "O") if word in self.clubs else (
+                "U", "L", "K", "P", "S")
+            while j < n and j - i <= 3 and (kinds[j] in ok or self._is_place(words, kinds, j)):
+                j += 1
+            if j > i + 1:
+                if j < n and words[j].isdigit() and len(words[j]) <= 4:
+                    j += 1
+                return (start, j, "ORG", True)
+        if word in self.club_prefixes and self._is_place(words, kinds, i + 1):
+            return (i, i + 2, "ORG", True)
+        low = word.lower()
+        # Universität Gießen, Realschule Spaichingen, Verlag Paul Haupt
+        if kind in ("N", "U") and low.endswith(self.with_name) and nxt_kind in (
+                "L", "U", "S", "P", "G", "K") and not (i > 0 and kinds[i - 1] == "A"):
+            j = i + 1
+            while j < n and j - i <= 3 and kinds[j] in ("L", "U", "S", "P", "G", "K"):
+                j += 1
+            return (i, j, "ORG", True)
+        # St. Moritz, Bad Tölz, San Remo
+        if word in self.place_prefixes and (
+            nxt_kind in ("U", "L", "K", "P", "S", "G", "M")
+            or (word in ("St.", "Sankt") and nxt_kind == "N")
+        ) and self.patterns.match(words, i) is None:
+            return (i, i + 2, "LOC", True)
+        # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Gubener Straße
+        if (kind in ("U", "K", "L", "P", "S", "O", "G") and word.endswith("er") and len(word) >= 5
+                and word[0].isupper()):
+            j = i + 1
+            while j < n and kinds[j] == "A" and j - i < 3:
+                j += 1
+            if j < n and kinds[j] not in ("x", "C"):
+                head = words[j]
+                if self._org_head(head):
+                    return (i, j + 1, "ORG", True)
+                low_head = head.lower()
+                if head in self.loc_heads or (low_head.endswith(self.loc_compound_heads)
+                                              and kinds[j] in ("N", "L")):
+                    return (i, j + 1, "LOC", True)
+        return None
+
+    def _join_slashes(self, words: list[str], spans: list[tuple[int, int, str, bool]]) -> None:
+        """Places joined by a slash are one name: "München/Hamburg"."""
+        k = 0
+        while k + 1 < len(spans):
+            a, b = spans[k], spans[k + 1]
+            if (a[2] == "LOC" and b[2] == "LOC" and b[0] == a[1] + 1
+                    and words[a[1]] == "/"):
+                spans[k] = (a[0], b[1], "LOC", False)
+                del spans[k + 1]
+            else:
+                k += 1
 
     def _titles(self, words: list[str], kinds: list[str],
                 spans: list[tuple[int, int, str, bool]]) -> None:
-        """Short quoted titles of works ("Ecce homo", „Die Blechtrommel“) as MISC."""
+        """Short quoted titles of works ("Ecce homo", „Die Blechtrommel“) as MISC, and
+        quoted names of newspapers or institutions („Berliner Kurier“) as ORG."""
         n = len(words)
         covered = {k for start, end, _, _ in spans for k in range(start, end)}
         for i, word in enumerate(words):
@@ -266,7 +477,8 @@ class Scanner:
                             "N", "A", "K", "x")):
                         break
                     if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS for k in inner):
-                        spans.append((i + 1, j, "MISC", False))
+                        label = "ORG" if self._org_head(words[j - 1]) else "MISC"
+                        spans.append((i + 1, j, label, False))
                     break
                 if words[j] in (".", "!", "?", ",") and j < n - 1:
                     break
@@ -295,16 +507,21 @@ class Scanner:
             j = i + 1
             while j < n and kinds[j] == "A" and words[j].lower().endswith(_ADJ_ENDINGS):
                 j += 1
-            if j < n and kinds[j] in ("N", "U", "L", "O", "M"):
+            if j < n and kinds[j] in ("N", "U", "L", "O", "M", "C"):
                 head = words[j]
                 label = self._head_label(head)
+                if not label and self.single.get(head) == "ORG":
+                    label = "ORG"  # Deutschen Bundestag
                 if label:
-                    return (i, j + 1, label, False)
+                    end = j + 1
+                    if label == "ORG" and end < n and self._is_place(words, kinds, end) and (
+                            head.lower().endswith(self.with_name)):
+                        end += 1  # Medizinische Hochschule Hannover
+                    return (i, end, label, False)
         return None
 
     def _head_label(self, head: str) -> str:
-        low = head.lower()
-        if head in self.org_heads or low.endswith(self.org_head_suffixes):
+        if self._org_head(head):
             return "ORG"
         if head in self.loc_heads:
             return "LOC"

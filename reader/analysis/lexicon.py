@@ -20,7 +20,7 @@ from typing import Any
 from reader.analysis.model import LABELS
 from reader.errors import ReaderError
 
-#: Word classes of ``lexicon.tsv.gz``.
+#: Word classes of ``lexicon.txt.gz`` (see ``scripts/build_ner_data.py`` for all of them).
 NOUN, LOWER, GIVEN, SURNAME = "N", "A", "G", "S"
 #: Classes that name something, and the label each suggests.
 NAME_CLASSES: dict[str, str] = {"G": "PER", "S": "PER", "P": "PER", "L": "LOC", "O": "ORG",
@@ -37,19 +37,26 @@ def _data(name: str) -> bytes:
 class PatternTable:
     """Phrase patterns for longest-match lookup by their first token."""
 
-    #: first token -> list of (token tuple, label), longest first
+    #: first token -> list of (token tuple, label) of patterns of two or more tokens,
+    #: longest first
     by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    #: one-token patterns: token -> label
+    single: dict[str, str]
 
     def match(self, words: list[str], start: int) -> tuple[int, str] | None:
         """The longest pattern matching ``words[start:]``: (end index, label) or None."""
-        options = self.by_first.get(words[start])
-        if not options:
-            return None
-        for tokens, label in options:
-            end = start + len(tokens)
-            if end <= len(words) and tuple(words[start:end]) == tokens:
-                return end, label
-        return None
+        word = words[start]
+        options = self.by_first.get(word)
+        if options:
+            for tokens, label in options:
+                end = start + len(tokens)
+                if end <= len(words) and tuple(words[start:end]) == tokens:
+                    return end, label
+        found = self.single.get(word)
+        return None if found is None else (start + 1, found)
+
+    def __len__(self) -> int:
+        return len(self.single) + sum(len(options) for options in self.by_first.values())
 
 
 def pattern_tokens(pattern: Any) -> tuple[str, ...] | None:
@@ -88,16 +95,34 @@ def build_patterns(patterns: Iterable[Mapping[str, Any]]) -> PatternTable:
     Raises :class:`ReaderError` for a pattern with an unknown label or an unsupported shape.
     """
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    single: dict[str, str] = {}
     for item in patterns:
         label = item.get("label")
         tokens = pattern_tokens(item.get("pattern"))
         if label not in LABELS or tokens is None:
             raise ReaderError(f"invalid entity pattern {dict(item)!r}: need a label among "
                               f"{', '.join(LABELS)} and a phrase or a list of ORTH tokens")
-        table.setdefault(tokens[0], []).append((tokens, str(label)))
+        if len(tokens) == 1:
+            single[tokens[0]] = str(label)
+        else:
+            table.setdefault(tokens[0], []).append((tokens, str(label)))
     for options in table.values():
         options.sort(key=lambda option: -len(option[0]))
-    return PatternTable(table)
+    return PatternTable(table, single)
+
+
+def read_sections(blob: bytes) -> dict[str, list[str]]:
+    """The sections of a gzipped data file written by ``scripts/build_ner_data.py``: a line
+    ``\\x1e`` + key starts a section, and each further line is one entry."""
+    text = gzip.decompress(blob).decode("utf-8")
+    out: dict[str, list[str]] = {}
+    for section in text.split("\x1e")[1:]:
+        key, _, body = section.partition("\n")
+        entries = body.split("\n")
+        if entries and not entries[-1]:
+            entries.pop()
+        out[key] = entries
+    return out
 
 
 @dataclass(frozen=True)
@@ -106,21 +131,30 @@ class Data:
 
     lexicon: dict[str, str]
     patterns: PatternTable
-    pattern_list: tuple[tuple[tuple[str, ...], str], ...]
     cues: dict[str, Any]
+
+
+_FILES = ("lexicon.txt.gz", "patterns.txt.gz", "cues.json")
 
 
 @cache
 def _load() -> Data:
-    text = gzip.decompress(_data("lexicon.tsv.gz")).decode("utf-8")
-    lexicon = dict(line.split("\t", 1) for line in text.splitlines())
-    raw = gzip.decompress(_data("patterns.jsonl.gz")).decode("utf-8")
-    items = json.loads("[" + ",".join(line for line in raw.splitlines() if line) + "]")
-    patterns = build_patterns(items)
-    flat = tuple((tokens, label) for options in patterns.by_first.values()
-                 for tokens, label in options)
-    cues = json.loads(_data("cues.json").decode("utf-8"))
-    return Data(lexicon, patterns, flat, cues)
+    lexicon: dict[str, str] = {}
+    for cls, words in read_sections(_data(_FILES[0])).items():
+        lexicon.update(dict.fromkeys(words, cls))
+    single: dict[str, str] = {}
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for label, phrases in read_sections(_data(_FILES[1])).items():
+        for phrase in phrases:
+            if " " not in phrase:
+                single[phrase] = label
+                continue
+            tokens = tuple(phrase.split(" "))
+            by_first.setdefault(tokens[0], []).append((tokens, label))
+    for options in by_first.values():
+        options.sort(key=lambda option: -len(option[0]))
+    cues = json.loads(_data(_FILES[2]).decode("utf-8"))
+    return Data(lexicon, PatternTable(by_first, single), cues)
 
 
 def load_data() -> Data:
@@ -133,6 +167,6 @@ def load_data() -> Data:
 def data_digest() -> str:
     """A short hash of the shipped data files (part of the embedded recogniser's id)."""
     digest = hashlib.sha256()
-    for name in ("lexicon.tsv.gz", "patterns.jsonl.gz", "cues.json"):
+    for name in _FILES:
         digest.update(_data(name))
     return digest.hexdigest()[:12]
