@@ -290,6 +290,17 @@ def main() -> int:
         if lexicon.get(word) in ("N", "n", "A"):
             lexicon[word] = "g"
 
+    # Rare nouns that the recogniser's rules already take for nouns (compounds of known
+    # nouns, noun suffixes) need no entry: a smaller file loads faster.
+    from reader.analysis.embedded import Scanner
+    from reader.analysis.lexicon import Data, build_patterns
+
+    probe = Scanner(Data({w: c for w, c in lexicon.items() if c not in ("n", "K")},
+                         build_patterns([]), cues))
+    redundant = [w for w, c in lexicon.items() if c in ("n", "K") and probe.kind(w, False) == "N"]
+    for word in redundant:
+        del lexicon[word]
+
     by_class: dict[str, list[str]] = collections.defaultdict(list)
     for word, cls in lexicon.items():
         by_class[cls].append(word)
