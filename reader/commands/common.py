@@ -43,3 +43,21 @@ def config_from_args(args: argparse.Namespace) -> Config:
         api_url=getattr(args, "api_url", None),
         lang=getattr(args, "lang", None),
     )
+
+
+def write_output(path: str, text: str, *, force: bool) -> None:
+    """Write ``text`` to ``path`` atomically; never replace a file unless ``force``.
+
+    Raises :class:`ReaderError` with one line for an existing file or a failed write.
+    """
+    from reader import atomic
+    from reader.errors import ReaderError
+
+    try:
+        atomic.write_text(path, text, overwrite=force)
+    except FileExistsError:
+        raise ReaderError(f"{path} exists; use --force to replace it") from None
+    except IsADirectoryError:
+        raise ReaderError(f"{path} is a directory") from None
+    except OSError as exc:
+        raise ReaderError(f"cannot write {path}: {exc.strerror or exc}") from None

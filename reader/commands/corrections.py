@@ -26,8 +26,7 @@ def run(args: argparse.Namespace) -> int:
     """Export or import."""
     from pathlib import Path
 
-    from reader.atomic import write_text
-    from reader.commands.common import config_from_args
+    from reader.commands.common import config_from_args, write_output
     from reader.corrections import Corrections, store_for
     from reader.errors import ReaderError
 
@@ -37,16 +36,8 @@ def run(args: argparse.Namespace) -> int:
         if args.output == "-":
             sys.stdout.write(text)
             return 0
-        out = Path(args.output)
-        if out.is_dir():
-            raise ReaderError(f"{out} is a directory")
-        try:
-            write_text(out, text, overwrite=args.force)
-        except FileExistsError:
-            raise ReaderError(f"{out} exists; use --force to overwrite it") from None
-        except OSError as exc:
-            raise ReaderError(f"cannot write {out}: {exc.strerror or exc}") from None
-        print(f"wrote {out}", file=sys.stderr)
+        write_output(args.output, text, force=args.force)
+        print(f"wrote {args.output}", file=sys.stderr)
         return 0
     source = Path(args.file)
     try:

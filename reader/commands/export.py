@@ -9,7 +9,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.commands.common import add_article_argument, add_config_arguments, config_from_args
+from reader.commands.common import (
+    add_article_argument,
+    add_config_arguments,
+    config_from_args,
+    write_output,
+)
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
@@ -122,7 +127,6 @@ def run(args: argparse.Namespace) -> int:
     """Load, analyse, look up (or read the cache), render and write."""
     import datetime as dt
 
-    from reader import atomic
     from reader.article import load
     from reader.export import to_json, to_markdown
 
@@ -141,11 +145,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
-    try:
-        atomic.write_text(output, text, overwrite=args.force)
-    except FileExistsError:
-        raise ReaderError(f"{args.output} exists; use --force to replace it") from None
-    except OSError as exc:
-        raise ReaderError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    write_output(args.output, text, force=args.force)
     print(f"reader: wrote {args.output} ({_summary(entries, analysis)})", file=sys.stderr)
     return 0
