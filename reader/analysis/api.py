@@ -6,9 +6,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reader.analysis import cache
+from reader.analysis.chunking import spans_in_chunks
 from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Span
 from reader.analysis.recognisers import Pattern, describe, get_recogniser
+
+#: Longest piece of text given to the recogniser at once (spaCy's default ``max_length``).
+MAX_CHUNK = 1_000_000
 
 
 def default_cache_dir() -> Path:
@@ -38,7 +42,9 @@ def analyse(text: str, *, model: str = "", cache_dir: Path | None = None,
     if found is not None:
         return found
     recogniser = get_recogniser(model, extra_patterns=patterns, hidden=hidden_set)
-    spans = recogniser.spans([text])[0]
+    # spaCy refuses texts over nlp.max_length (E088): longer ones go in paragraph pieces.
+    limit = int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK)
+    spans = spans_in_chunks(recogniser.spans, text, min(limit, MAX_CHUNK))
     analysis = Analysis(entities=cluster(text, spans), recogniser=recogniser.name)
     cache.write(path, analysis, recogniser.id)
     return analysis
