@@ -29,7 +29,9 @@ MAX_TITLE = 120
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
-_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*(?=\n)|[ \t]*\Z)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +113,15 @@ def from_text(text: str, source: str = "<text>", fmt: str | None = None,
     text = _clean(text)
     fmt = fmt or formats.sniff_format(text, source)
     date: dt.date | None = None
-    html_title = ""
+    meta_title = ""
     if fmt == "html":
-        html_title, blocks, date_text = formats.html_blocks(text)
+        meta_title, blocks, date_text = formats.html_blocks(text)
         date = _parse_date(date_text)
     else:
+        if fmt == "markdown":
+            front, text = formats.split_front_matter(text)
+            date = _parse_date(front.get("date", ""))
+            meta_title = front.get("title", "")
         match = _DATE_LINE.match(text)
         if match:
             date = _parse_date(match[1])
@@ -138,7 +144,7 @@ def from_text(text: str, source: str = "<text>", fmt: str | None = None,
     canonical = PARAGRAPH_SEPARATOR.join(parts)
 
     heading = next((line for kind, line in blocks if kind == "heading"), None)
-    title = _make_title(html_title or heading or blocks[0][1])
+    title = _make_title(meta_title or heading or blocks[0][1])
     return Article(
         text=canonical,
         title=title,

@@ -42,16 +42,35 @@ def plain_blocks(text: str) -> list[Block]:
     return [b for b in blocks if b[1]]
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split YAML front matter off a Markdown text: ``({key: value}, rest)``.
+
+    Only the simple ``key: value`` lines are read (enough for ``title`` and ``date``);
+    the rest of the YAML is ignored rather than parsed.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in (match.group(1) or "").splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            fields[key.strip().lower()] = value.strip().strip("'\"")
+    return fields, text[match.end() :]
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Blocks of a Markdown article, parsed with markdown-it (CommonMark).
 
     Headings and paragraphs keep their text without Markdown syntax; list items and
     block quotes become paragraphs; code blocks keep their lines joined by spaces;
-    YAML front matter is skipped.
+    YAML front matter must have been removed (see :func:`split_front_matter`).
     """
     from markdown_it import MarkdownIt
 
-    text = re.sub(r"\A---\n.*?\n(?:---|\.\.\.)\n", "", text, count=1, flags=re.DOTALL)
     tokens = MarkdownIt("commonmark").parse(text)
     blocks: list[Block] = []
     heading = False

@@ -200,3 +200,27 @@ def test_too_large(tmp_path: Path) -> None:
         out.truncate(MAX_BYTES + 1)
     with pytest.raises(ArticleError, match="limit"):
         load(big)
+
+
+def test_markdown_front_matter_gives_title_and_date() -> None:
+    md = '---\ntitle: "Ein Titel"\ndate: 2026-03-12\ntags:\n  - a\n---\n# Überschrift\n\nText.\n'
+    article = from_text(md, "a.md")
+    assert article.title == "Ein Titel"
+    assert article.date == dt.date(2026, 3, 12)
+    assert article.text == "Überschrift\n\nText."
+
+
+def test_markdown_date_line_after_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\nsource: x\n---\ndate 2026-03-12\n\n# Kopf\n\nAbsatz.\n")
+    article = load(path)
+    assert article.date == dt.date(2026, 3, 12)
+    assert article.title == "Kopf"
+    assert article.text == "Kopf\n\nAbsatz."
+
+
+def test_sample_seeds_load(seed_path: Path) -> None:
+    for path in sorted(seed_path.parent.iterdir()):
+        article = load(path)
+        assert article.paragraphs, path
+        assert_offsets(article)
