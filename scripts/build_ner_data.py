@@ -289,6 +289,9 @@ def main() -> int:
     for word in given_weak:
         if lexicon.get(word) in ("N", "n", "A"):
             lexicon[word] = "g"
+    for word in place_patterns:
+        if " " not in word and lowerish(word):
+            lexicon[word] = "A"  # also a pattern: "Seine" is a pronoun at a sentence start
 
     # Rare nouns that the recogniser's rules already take for nouns (compounds of known
     # nouns, noun suffixes) need no entry: a smaller file loads faster.

@@ -41,8 +41,10 @@ _SURNAME_KINDS = {"G", "S", "P", "U", "N", "L", "O", "M", "K"}
 #: Endings of names that are also nouns: an unknown word ending so is not a compound.
 _NAME_ENDINGS = ("mann", "berg", "burg", "stein", "feld", "dorf", "hausen", "bach", "heim")
 #: Street-like heads: a compound ending so is a place even when the lexicon knows it.
-_STREET_HEADS = frozenset(("straße", "strasse", "gasse", "allee", "ufer", "damm", "platz",
-                           "chaussee"))
+_STREET_HEADS = frozenset(("straße", "strasse", "gasse", "allee", "chaussee"))
+#: First parts of compounds that make them common nouns (Nordkapelle, Hauptstraße).
+_COMMON_PREFIXES = ("nord", "süd", "ost", "west", "ober", "unter", "mittel", "haupt", "neben",
+                    "groß", "klein", "lang", "kurz", "hinter", "vorder", "innen", "außen")
 
 
 class Scanner:
@@ -91,6 +93,23 @@ class Scanner:
             head = word[k].upper() + word[k + 1:]
             cls = lex.get(head)
             if cls in ("N", "s") or (cls == "n" and len(head) >= 7):
+                return True
+        return False
+
+    def _common_modifier(self, part: str) -> bool:
+        """The first part of a compound is a common word ("Bach" in "Bachtal"), not a name
+        ("Marks" in "Marksburg")."""
+        low = part.lower()
+        if low.startswith(_COMMON_PREFIXES):
+            return True
+        for cut in ("", "s", "n", "en", "es", "e"):
+            if cut and not low.endswith(cut):
+                continue
+            stem = part[: len(part) - len(cut)] if cut else part
+            if len(stem) < 3:
+                continue
+            cap = stem[0].upper() + stem[1:]
+            if self.lex.get(cap) in ("N", "n", "s", "A") or self._is_noun(cap):
                 return True
         return False
 
@@ -151,9 +170,11 @@ class Scanner:
         low = word.lower()
         if cls in (None, "K", "n", "U", "P") and "-" not in word:
             for head in self.loc_compound_heads:
-                if low.endswith(head) and len(low) >= len(head) + 3 and (
-                        cls != "n" or head in _STREET_HEADS):
-                    return "L"  # Knoopstraße, Marksburg, Schwielowsee
+                if low.endswith(head) and len(low) >= len(head) + 3:
+                    if head in _STREET_HEADS or (cls != "n" and not self._common_modifier(
+                            word[: -len(head)])):
+                        return "L"  # Knoopstraße, Marksburg, Schwielowsee
+                    break
         if cls is not None:
             if cls == "n":
                 cls = "N"
@@ -333,6 +354,9 @@ class Scanner:
                 label, strong = "ORG", True
             else:
                 label = self._guess(words[j - 1], prev, initial)
+                if label == "PER" and run == ["U"]:
+                    i = j  # an unknown word alone is no evidence of a person
+                    continue
             spans.append((i, j, label, strong))
             i = j
         self._titles(words, kinds, spans)
