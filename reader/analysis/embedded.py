@@ -30,6 +30,8 @@ _SENTENCE_END = {".", "!", "?", ":", ";", "„", "“", "\"", "»", "«", "(", "
                  "'", "‚", "‘", "#", "*", "•"}
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 _ARTICLES_GEN = {"der", "des", "für", "zu", "von"}
+_ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines",
+             "einer"}
 _OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
 _CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
 _TITLE_WORDS = {"der", "die", "das", "des", "dem", "den", "und", "von", "vom", "im", "in",
@@ -79,6 +81,9 @@ class Scanner:
         self.club_prefixes = set(cues["club_prefixes"])
         self.team_words = set(cues["team_words"])
         self.place_prefixes = set(cues["place_prefixes"])
+        self.speech_verbs = set(cues["speech_verbs"])
+        self.strong_person_suffixes = tuple(cues["strong_person_suffixes"])
+        self.person_noun_endings = tuple(cues["person_noun_endings"])
 
     # -- token classes -------------------------------------------------------------------
 
@@ -178,7 +183,7 @@ class Scanner:
         if cls is not None:
             if cls == "n":
                 cls = "N"
-            if cls == "N" and self.is_role(word):
+            if cls in ("N", "K") and self.is_role(word):
                 return "R"
             return cls
         if word.endswith("s") and len(word) > 3:
@@ -354,7 +359,7 @@ class Scanner:
                 label, strong = "ORG", True
             else:
                 label = self._guess(words[j - 1], prev, initial)
-                if label == "PER" and run == ["U"]:
+                if label == "PER" and run == ["U"] and not self._person_context(words, kinds, i):
                     i = j  # an unknown word alone is no evidence of a person
                     continue
             spans.append((i, j, label, strong))
@@ -362,6 +367,23 @@ class Scanner:
         self._titles(words, kinds, spans)
         self._join_slashes(words, spans)
         return self._propagate(words, kinds, spans)
+
+    def _person_context(self, words: list[str], kinds: list[str], i: int) -> bool:
+        """Evidence that the unknown word at ``i`` is a person's name: a verb of saying
+        before it (", sagte Möller"), a person's ending (-ski, -enko), a possessive before
+        a noun ("Brians Sohn"), or a noun for a person before it ("Olympiasieger X")."""
+        n = len(words)
+        word = words[i]
+        prev = words[i - 1] if i > 0 else ""
+        nxt_kind = kinds[i + 1] if i + 1 < n else "x"
+        if prev in self.speech_verbs or word.lower().endswith(self.strong_person_suffixes):
+            return True
+        if (word.endswith("s") and not word.endswith("ss") and nxt_kind == "N"
+                and prev not in _ARTICLES and not prev[:1].isupper()):
+            return True
+        return (i > 0 and kinds[i - 1] == "N" and nxt_kind not in ("N", "A")
+                and len(prev) > 5 and prev.endswith(self.person_noun_endings)
+                and not (i > 1 and words[i - 2] in _ARTICLES_GEN))
 
     def _person_end(self, words: list[str], kinds: list[str], i: int) -> int:
         """The end of a person's name that starts with a given name at ``i``: more given
@@ -386,7 +408,7 @@ class Scanner:
                 m = j
                 while m < n and words[m] in self.particles and m - j < 3:
                     m += 1
-                if m < n and kinds[m] not in ("x", "C", "R", "A", "N", "I"):
+                if m < n and kinds[m] not in ("x", "C", "R", "A", "I"):
                     j = m + 1
                     surname = True
                 break
