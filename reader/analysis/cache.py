@@ -70,7 +70,8 @@ def read(path: Path, recogniser_id: str) -> Analysis | None:
 
 
 def write(path: Path, analysis: Analysis, recogniser_id: str) -> None:
-    """Store ``analysis`` atomically; a cache that cannot be written is skipped silently."""
+    """Store ``analysis`` atomically; a cache that cannot be written (or an analysis that
+    cannot be encoded) is skipped silently."""
     data = {"format": FORMAT, "id": recogniser_id, **to_json(analysis)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +82,6 @@ def write(path: Path, analysis: Analysis, recogniser_id: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: text that UTF-8 cannot encode (surrogates)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
