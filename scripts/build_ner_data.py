@@ -16,7 +16,8 @@ line ``\x1e`` + its key, then its entries one a line):
   ``A`` word mostly written in lower case (adjectives, verbs, function words: capitalised
   only at sentence starts or when nominalised), ``G`` given name, ``g`` given name that is
   also a common word (a name only before a surname), ``S`` surname, ``s`` a frequent
-  common noun that is also a surname (a surname only after a given name),
+  common noun that is also a surname (a surname only after a given name), ``J`` a noun
+  that is also an adjective (Deutschen, Rote: a noun, but may open a name),
   ``P``/``L``/``O``/``M`` a name whose word cluster says person / place / organisation /
   other, ``l`` a city named like a common noun (a place after "in", "nach", ...), ``q`` a
   small city named like a person (a person unless a preposition says place), ``K`` another
@@ -264,6 +265,8 @@ def main() -> int:
             lexicon[word] = "l"
         elif word in nouns and word in surnames and prob.get(word, -25.0) > _HEAD_LOGPROB:
             lexicon[word] = "s"  # a noun that is also a surname: Stein, Koch, Fischer
+        elif word in nouns and (lowerish(word) or lemma.get(word.lower(), "A")[:1].islower()):
+            lexicon[word] = "J"  # an adjective as a noun: Deutschen, Europäischen, Rote
         elif word in nouns:
             # frequent nouns may also be the last part of a compound (Sicherheits|garantien)
             lexicon[word] = "N" if prob.get(word, -25.0) > _HEAD_LOGPROB else "n"

@@ -30,6 +30,10 @@ _SENTENCE_END = {".", "!", "?", ":", ";", "„", "“", "\"", "»", "«", "(", "
                  "'", "‚", "‘", "#", "*", "•"}
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 _ARTICLES_GEN = {"der", "des", "für", "zu", "von"}
+#: Legal forms that end a company's name.
+_LEGAL_FORMS = frozenset(("GmbH", "AG", "KG", "KGaA", "SE", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd",
+                          "LLC", "Corp.", "Corp", "S.A.", "N.V.", "NV", "plc", "PLC", "ASA",
+                          "S.p.A.", "GbR", "OHG", "mbH", "Holding", "Holdings"))
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines",
              "einer"}
 _OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
@@ -90,14 +94,14 @@ class Scanner:
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
         lex = self.lex
-        if lex.get(word) in ("N", "n", "s"):
+        if lex.get(word) in ("N", "n", "s", "J"):
             return True
         if word.endswith(_NAME_ENDINGS):
             return False
         for k in range(3, len(word) - 3):
             head = word[k].upper() + word[k + 1:]
             cls = lex.get(head)
-            if cls in ("N", "s") or (cls == "n" and len(head) >= 7):
+            if cls in ("N", "s", "J") or (cls == "n" and len(head) >= 7):
                 return True
         return False
 
@@ -181,7 +185,7 @@ class Scanner:
                         return "L"  # Knoopstraße, Marksburg, Schwielowsee
                     break
         if cls is not None:
-            if cls == "n":
+            if cls in ("n", "J"):
                 cls = "N"
             if cls in ("N", "K") and self.is_role(word):
                 return "R"
@@ -366,6 +370,7 @@ class Scanner:
             i = j
         self._titles(words, kinds, spans)
         self._join_slashes(words, spans)
+        self._legal_names(words, kinds, spans)
         return self._propagate(words, kinds, spans)
 
     def _person_context(self, words: list[str], kinds: list[str], i: int) -> bool:
@@ -463,6 +468,9 @@ class Scanner:
                 if j < n and words[j].isdigit() and len(words[j]) <= 4:
                     j += 1
                 return (start, j, "ORG", True)
+        if (kind == "C" and nxt_kind in ("U", "P", "K") and words[i + 1].isalpha()
+                and not words[i + 1].isupper()):
+            return (i, i + 2, "ORG", True)  # BNP Paribas, PKN Orlen
         if word in self.club_prefixes and self._is_place(words, kinds, i + 1):
             return (i, i + 2, "ORG", True)
         low = word.lower()
@@ -494,6 +502,22 @@ class Scanner:
                                               and kinds[j] in ("N", "L")):
                     return (i, j + 1, "LOC", True)
         return None
+
+    def _legal_names(self, words: list[str], kinds: list[str],
+                     spans: list[tuple[int, int, str, bool]]) -> None:
+        """A legal form ends an organisation's name with the capitalised words before it:
+        "Bilfinger Berger Projektentwicklung GmbH", "Audi AG"."""
+        for k, word in enumerate(words):
+            if word not in _LEGAL_FORMS or k == 0 or kinds[k - 1] in ("x", "A", "R"):
+                continue
+            start = k
+            while start > 0 and k - start < 4 and kinds[start - 1] not in ("x", "A", "R", "I"):
+                start -= 1
+            if start == k:
+                continue
+            spans[:] = [sp for sp in spans if sp[1] <= start or sp[0] > k]
+            spans.append((start, k + 1, "ORG", True))
+        spans.sort()
 
     def _join_slashes(self, words: list[str], spans: list[tuple[int, int, str, bool]]) -> None:
         """Places joined by a slash are one name: "München/Hamburg"."""
@@ -549,9 +573,9 @@ class Scanner:
                 end += 2
             return (i, end, "ORG", True)
         # capitalised adjective inside a sentence + noun: "Europäische Zentralbank"
-        if kind == "A" and not initial and word.lower().endswith(_ADJ_ENDINGS) and i + 1 < n:
+        if self._adjective(words, kinds, i) and not initial and i + 1 < n:
             j = i + 1
-            while j < n and kinds[j] == "A" and words[j].lower().endswith(_ADJ_ENDINGS):
+            while j < n and self._adjective(words, kinds, j):
                 j += 1
             if j < n and kinds[j] in ("N", "U", "L", "O", "M", "C"):
                 head = words[j]
@@ -565,6 +589,11 @@ class Scanner:
                         end += 1  # Medizinische Hochschule Hannover
                     return (i, end, label, False)
         return None
+
+    def _adjective(self, words: list[str], kinds: list[str], i: int) -> bool:
+        """A capitalised inflected adjective (also one the lexicon knows as a noun)."""
+        return (kinds[i] == "A" or (kinds[i] == "N" and self.lex.get(words[i]) == "J")) and (
+            words[i].lower().endswith(_ADJ_ENDINGS))
 
     def _head_label(self, head: str) -> str:
         if self._org_head(head):
