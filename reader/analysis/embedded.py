@@ -512,6 +512,10 @@ class Scanner:
                 continue
             start = k
             while start > 0 and k - start < 4 and kinds[start - 1] not in ("x", "A", "R", "I"):
+                before = words[start - 1]
+                if before in self.named_after or before.lower().endswith(
+                        self.named_after_suffixes):
+                    break  # "die Firma Quendelbeck GmbH": the noun is not part of the name
                 start -= 1
             if start == k:
                 continue
