@@ -290,7 +290,7 @@ def main() -> int:
     for word in surnames_clean:
         lexicon.setdefault(word, "S")
     for word in given_weak:
-        if lexicon.get(word) in ("N", "n", "A"):
+        if lexicon.get(word) in ("N", "n", "A", "J", "s"):
             lexicon[word] = "g"
     for word in place_patterns:
         if " " not in word and lowerish(word):

@@ -237,7 +237,11 @@ class Scanner:
         for i, kind in enumerate(kinds):
             if kind == "g":
                 nxt = kinds[i + 1] if i + 1 < n else "x"
-                kinds[i] = "G" if nxt in ("G", "S", "P", "U", "I", "s") else "A"
+                prev = kinds[i - 1] if i > 0 else "x"
+                if nxt in ("G", "S", "P", "U", "I", "s"):
+                    kinds[i] = "G"
+                else:
+                    kinds[i] = "s" if prev in ("G", "I") else "A"
             elif kind == "s":
                 prev = kinds[i - 1] if i > 0 else "x"
                 kinds[i] = "s" if prev in ("G", "I") else "N"
@@ -488,8 +492,9 @@ class Scanner:
         ) and self.patterns.match(words, i) is None:
             return (i, i + 2, "LOC", True)
         # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Gubener Straße
-        if (kind in ("U", "K", "L", "P", "S", "O", "G") and word.endswith("er") and len(word) >= 5
-                and word[0].isupper()):
+        if word.endswith("er") and len(word) >= 5 and (
+                kind in ("U", "K", "L", "P", "S", "O", "G") or (kind == "N" and (
+                    word[:-2] in self.single or word[:-3] in self.single))):
             j = i + 1
             while j < n and kinds[j] == "A" and j - i < 3:
                 j += 1

@@ -91,3 +91,68 @@ def test_extra_patterns_and_hidden_names() -> None:
     spans = recogniser.spans([text])[0]
     assert [(text[s.start:s.end], s.label) for s in spans] == [("Brummelwerke", "ORG")]
     assert recogniser.id != get_recogniser("embedded").id
+
+
+def test_given_names_that_are_common_words_need_a_surname() -> None:
+    found = _found("Gestern sprach Ernst Pfannhuber über die Lage. Ernst blieb die Stimmung.")
+    assert found.get("Ernst Pfannhuber") == "PER"
+    assert "Ernst" not in found
+
+
+def test_noun_after_given_name_is_the_surname_only_right_after_it() -> None:
+    found = _found("Am Montag reiste Peter Stein ab.")
+    assert found == {"Peter Stein": "PER"}
+
+
+def test_particles_join_a_persons_name() -> None:
+    found = _found("Der Vertrag wurde von Franz von Quirlingen unterschrieben.")
+    assert found == {"Franz von Quirlingen": "PER"}
+
+
+def test_city_named_like_a_noun_is_a_place_only_after_a_preposition() -> None:
+    assert _found("Die Fähre fährt morgen nach Kiel.") == {"Kiel": "LOC"}
+    assert _found("Der Kiel des Bootes war beschädigt.") == {}
+
+
+def test_unknown_word_alone_is_not_a_person_without_evidence() -> None:
+    assert _found("Das Zwirbelgrok wurde gestern vorgestellt.") == {}
+    assert _found("Die Lage sei ernst, sagte Wrummelsen am Abend.") == {"Wrummelsen": "PER"}
+
+
+def test_sports_clubs_and_teams() -> None:
+    found = _found("Der FC Bummelstadt 04 verlor gegen Borussia Dortmund und Manchester United.")
+    assert found["FC Bummelstadt 04"] == "ORG"
+    assert found["Borussia Dortmund"] == "ORG"
+    assert found["Manchester United"] == "ORG"
+
+
+def test_institutions_named_after_places_and_place_adjectives() -> None:
+    found = _found("Sie studierte an der Universität Leipzig und las die Berliner Zeitung.")
+    assert found == {"Universität Leipzig": "ORG", "Berliner Zeitung": "ORG"}
+    found = _found("Die Polizei sperrte die Gubener Straße und den Quappenweg.")
+    assert found.get("Gubener Straße") == "LOC"
+
+
+def test_place_adjective_before_a_noun_is_not_an_entity() -> None:
+    assert _found("Der Wülfrather Gemeinderat tagte lange.") == {}
+
+
+def test_places_joined_by_a_slash_and_prefixed_places() -> None:
+    found = _found("München/Hamburg (dpa) Die Kur in Bad Quellingen hilft.")
+    assert found["München/Hamburg"] == "LOC"
+    assert found["Bad Quellingen"] == "LOC"
+
+
+def test_legal_form_ends_a_multiword_company_name() -> None:
+    found = _found("Den Auftrag erhielt die Brumm Wendler Projektbau GmbH aus Ulm.")
+    assert found["Brumm Wendler Projektbau GmbH"] == "ORG"
+    assert found["Ulm"] == "LOC"
+
+
+def test_adjective_and_institution_head() -> None:
+    found = _found("Das meldete die Deutsche Presse-Agentur am Abend.")
+    assert found == {"Deutsche Presse-Agentur": "ORG"}
+
+
+def test_initials_alone_are_not_names() -> None:
+    assert _found("Man sehe z. B. die Tabelle auf S. 12.") == {}
