@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, fields, replace
+from typing import Any, Literal
 
-from glossary.models import GlossaryEntry
+from glossary.models import Candidate, GlossaryEntry
 from reader.analysis.model import LABELS, Analysis, Entity
 from reader.article import Article
+from reader.sanitize import strip_escapes
 
 Scope = Literal["paragraph", "article"]
 
@@ -21,6 +22,25 @@ class Annotation:
     end: int
     entity: Entity
     entry: GlossaryEntry
+
+
+def clean_entry(entry: GlossaryEntry) -> GlossaryEntry:
+    """``entry`` with every text passed through :func:`reader.sanitize.strip_escapes`: text
+    from the network is data, and an export may be printed to a terminal."""
+    texts: dict[str, Any] = {f.name: strip_escapes(getattr(entry, f.name)) for f in fields(entry)
+                             if type(getattr(entry, f.name)) is str}  # not the status (StrEnum)
+    return replace(
+        entry, **texts,
+        candidates=tuple(Candidate(strip_escapes(c.title), strip_escapes(c.description),
+                                   strip_escapes(c.url)) for c in entry.candidates),
+        extra={strip_escapes(k): strip_escapes(v) for k, v in entry.extra.items()})
+
+
+def clean_texts(entries: Mapping[str, GlossaryEntry], notes: Mapping[str, str] | None,
+                ) -> tuple[dict[str, GlossaryEntry], dict[str, str] | None]:
+    """Glossary entries (:func:`clean_entry`) and the reader's notes, safe for a terminal."""
+    return ({name: clean_entry(entry) for name, entry in entries.items()},
+            None if notes is None else {k: strip_escapes(v) for k, v in notes.items()})
 
 
 def entry_for(entity: Entity, entries: Mapping[str, GlossaryEntry]) -> GlossaryEntry | None:

@@ -44,7 +44,7 @@ from typing import Any
 from glossary.models import GlossaryEntry
 from reader.analysis.model import Analysis, Entity
 from reader.article import Article
-from reader.export.annotate import entry_for, glossary_order
+from reader.export.annotate import clean_texts, entry_for, glossary_order
 from reader.export.markdown import note_for
 
 SCHEMA = "reader-export"
@@ -91,6 +91,7 @@ def to_data(article: Article, analysis: Analysis, entries: Mapping[str, Glossary
             recogniser: str | None = None, exported_at: dt.datetime,
             notes: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The export as JSON-compatible data (see the module docstring for the schema)."""
+    entries, notes = clean_texts(entries, notes)
     return {
         "schema": SCHEMA,
         "version": VERSION,

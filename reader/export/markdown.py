@@ -31,7 +31,15 @@ from collections.abc import Mapping
 from glossary.models import GlossaryEntry, Status
 from reader.analysis.model import LABEL_NAMES, Analysis, Entity
 from reader.article import Article
-from reader.export.annotate import Annotation, Scope, choose, entry_for, glossary_order, web_url
+from reader.export.annotate import (
+    Annotation,
+    Scope,
+    choose,
+    clean_texts,
+    entry_for,
+    glossary_order,
+    web_url,
+)
 from reader.export.escape import escape_line, escape_text, escape_title, escapes
 from reader.export.frontmatter import Value, front_matter
 
@@ -278,6 +286,7 @@ def to_markdown(article: Article, analysis: Analysis, entries: Mapping[str, Glos
     """
     if style not in STYLES:
         raise ValueError(f"unknown export style {style!r}; choose from {', '.join(STYLES)}")
+    entries, notes = clean_texts(entries, notes)
     head = front_matter(front_matter_data(
         article, analysis, entries, recogniser=recogniser or analysis.recogniser,
         exported_at=exported_at, style=style))
