@@ -3,7 +3,7 @@
 German capitalises every noun, so a capitalised word alone proves nothing. The component
 classifies each capitalised token with the shipped lexicon (common nouns, words mostly
 written in lower case, given names, surnames, word-cluster name classes), matches place and
-organisation phrase patterns (spaCy ruler JSONL), and then applies context cues: role nouns
+organisation phrase patterns (entity-ruler phrases), and then applies context cues: role nouns
 before names (``Kremlsprecher Dmitri Peskow``), organisation cues (acronyms, legal forms,
 institution head nouns such as ``Agentur`` or ``Koalition der ...``), prepositions before
 places, name suffixes, and finally document-level propagation: a name recognised once with
