@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import importlib.metadata
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -66,6 +67,10 @@ MAX_TITLES = 50
 MAX_CONTINUATIONS = 20
 
 _PAGE_PROPS = "extracts|pageprops|description|info"
+
+#: A JSON escape of a surrogate (``\\ud800``): the parsed text may hold a lone one.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ApiError(WikipediaException):
@@ -202,6 +207,8 @@ class _Transport(wikipediaapi.SyncHTTPClient):
         data = self._process_response(response, url)
         if not isinstance(data, dict):
             raise WikiInvalidJsonError(url)
+        if _ESCAPED_SURROGATE.search(response.content):
+            data = _without_lone_surrogates(data)  # UTF-8 (and so SQLite) cannot store them
         error = data.get("error")
         if isinstance(error, dict):
             code = str(error.get("code", "unknown"))
@@ -210,6 +217,18 @@ class _Transport(wikipediaapi.SyncHTTPClient):
                                                            5))
             raise ApiError(code, str(error.get("info", "")), url)
         return data
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """Parsed JSON with every lone surrogate replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v)
+                for k, v in value.items()}
+    return value
 
 
 def _retry_after(value: str | None, default: int | None = None) -> int | None:
