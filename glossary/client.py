@@ -73,12 +73,21 @@ _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: What a terminal would interpret in server text shown in messages (C0, DEL, C1, bidi).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 class ApiError(WikipediaException):
-    """The API answered with an error object (``{"error": {"code": ..., "info": ...}}``)."""
+    """The API answered with an error object (``{"error": {"code": ..., "info": ...}}``).
+
+    ``code`` and ``info`` come from the server and end up in messages printed to a
+    terminal: control characters (and so escape sequences) are removed.
+    """
 
     def __init__(self, code: str, info: str, url: str) -> None:
-        self.code = code
-        self.info = info
+        self.code = _CONTROLS.sub("", code)
+        self.info = _CONTROLS.sub("", info)
+        code, info = self.code, self.info
         self.url = url
         super().__init__(f"{code}: {info}")
 

@@ -76,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
         entry = glossary.lookup(query)
     finally:
         glossary.close()
+    from reader.export.annotate import clean_entry  # network text is data, not terminal codes
+
+    entry = clean_entry(entry)
     if args.format == "json":
         data = asdict(entry)
         data["status"] = entry.status.value

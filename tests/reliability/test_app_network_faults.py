@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -317,25 +317,8 @@ async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any) -
     assert wiki_server.request_count == requests
 
 
-@pytest.fixture
-def hostile_json(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The test server answers with ASCII-escaped JSON, so that lone surrogates (``\\ud800``
-    in the JSON text) reach the client as MediaWiki would send them."""
-    import json
-    import types
-
-    import wiki_server as module
-
-    shim = types.SimpleNamespace(dumps=lambda obj, **_: json.dumps(obj), loads=json.loads)
-    monkeypatch.setattr(module, "json", shim)
-    yield
-
-
-async def test_hostile_answers_are_shown_as_text(seed: Article, wiki_server: Any,
-                                                 hostile_json: None) -> None:
-    wiki_server.add_page("de", "Interfax", description="Agentur\x1b]52;c;aGk=\x07 \ud800[b]x",
-                         extract="Text \x9b6n mit \u202e Bidi [@click=app.quit]Klick[/].")
-    config = config_for(wiki_server.api_url)
+async def test_hostile_answers_are_shown_as_text(seed: Article, hostile_wiki: Any) -> None:
+    config = config_for(hostile_wiki.api_url)
     app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
