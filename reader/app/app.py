@@ -4,6 +4,12 @@ Start-up shows the text at once; the recogniser (spaCy can take a second to impo
 in a thread worker and its result comes back as a message. Then a second worker fetches
 the background of every entity through the glossary (serial, batched), so moving between
 entities is instant. Network faults become panel states, never crashes.
+
+The analysis goes through :func:`reader.pipeline.analyse_article`, so the reader's
+corrections apply: entities added in mark mode (``m``, or a mouse drag) are saved in the
+data directory and recognised in every article; hidden names (``x``) disappear; chosen
+pages (``c``) and notes (``a``) are kept with them. Each change is saved at once (atomic,
+locked) and the article is analysed again in the worker.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -25,22 +32,33 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 
-from glossary.models import EntityQuery, GlossaryEntry, Status
-from reader.analysis.model import Analysis
+from glossary.models import Candidate, EntityQuery, GlossaryEntry, Status
+from reader.analysis.model import Analysis, Entity
 from reader.app import keys
 from reader.app.article_view import ArticleView
+from reader.app.correction_screens import (
+    HiddenScreen,
+    HideScreen,
+    LabelScreen,
+    NoteScreen,
+    PageScreen,
+)
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
 from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
 from reader.app.widgets import FindBar, Legend
 from reader.article import Article
 from reader.config import Config
+from reader.corrections import Corrections, store_for
+from reader.errors import ReaderError
+from reader.pipeline import apply_hidden
 from reader.sanitize import strip_escapes
 
 if TYPE_CHECKING:
     from glossary.service import Glossary
 
-#: Analyses a text (the default imports :mod:`reader.analysis` inside the worker).
+#: Analyses a text (for tests; the default, :func:`reader.pipeline.analyse_article`, also
+#: gives the recogniser the reader's added entities). Hidden names are removed either way.
 Analyser = Callable[[str], Analysis]
 #: Most find matches highlighted.
 MAX_MATCHES = 100_000
@@ -55,12 +73,43 @@ def _trace(event: str) -> None:
 
 
 class AnalysisReady(Message):
-    """The analysis finished (``mentions`` is built in the worker, too)."""
+    """The analysis finished (``mentions`` is built in the worker, too).
 
-    def __init__(self, analysis: Analysis, mentions: MentionIndex) -> None:
+    ``generation`` tells a current result from one a newer analysis replaced; ``select``
+    is the text span whose mention to select (an entity just added); ``warning`` says why
+    the corrections could not be read.
+    """
+
+    def __init__(self, analysis: Analysis, mentions: MentionIndex, *,
+                 corrections: Corrections | None = None, generation: int = 0,
+                 select: tuple[int, int] | None = None, warning: str = "") -> None:
         super().__init__()
         self.analysis = analysis
         self.mentions = mentions
+        self.corrections = corrections or Corrections()
+        self.generation = generation
+        self.select = select
+        self.warning = warning
+
+
+class CorrectionSaved(Message):
+    """A correction was saved; ``corrections`` is everything stored now."""
+
+    def __init__(self, corrections: Corrections, done: str, *, reanalyse: bool,
+                 select: tuple[int, int] | None = None) -> None:
+        super().__init__()
+        self.corrections = corrections
+        self.done = done
+        self.reanalyse = reanalyse
+        self.select = select
+
+
+class CorrectionFailed(Message):
+    """A correction could not be saved (``error`` says why; nothing was changed)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
 
 
 class AnalysisFailed(Message):
@@ -98,7 +147,9 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
-    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("app")  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *keys.bindings("app"), *keys.bindings("corrections"),
+    ]
 
     def __init__(self, article: Article, *, config: Config | None = None,
                  analyser: Analyser | None = None, glossary: Glossary | None = None) -> None:
@@ -120,6 +171,15 @@ class ReaderApp(App[None]):
         self._progress = ""
         self._find_query = ""
         self._matches_limited = False
+        #: The reader's corrections (in the data directory) and what the app knows of them.
+        self.store = store_for(self.config)
+        self.corrections = Corrections()
+        self._generation = 0
+        self._corrections_warning = ""
+        self._busy = ""
+        self._mark_hint = ""
+        #: Pages seen for each entity (candidates and found pages), offered by ``c``.
+        self._pages_seen: dict[str, dict[str, Candidate]] = {}
 
     # -- composition ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -158,7 +218,7 @@ class ReaderApp(App[None]):
         self.view.focus()
         self._update_status()
         self.call_after_refresh(_trace, "text")
-        self._analyse()
+        self.reanalyse()
 
     def on_unmount(self) -> None:
         if self._glossary is not None:
@@ -167,6 +227,9 @@ class ReaderApp(App[None]):
 
     # -- status line --------------------------------------------------------------------
     def _update_status(self) -> None:
+        if self._mark_hint:
+            self.query_one("#status", Static).update(Text(self._mark_hint))
+            return
         parts = [self._recogniser]
         if self.analysis is not None:
             count = len(self.analysis.entities)
@@ -174,6 +237,8 @@ class ReaderApp(App[None]):
         parts.append(self._network)
         if self._progress:
             parts.append(self._progress)
+        if self._busy:
+            parts.append(self._busy)
         self.query_one("#status", Static).update(Text(" · ".join(parts)))
 
     @property
@@ -192,33 +257,88 @@ class ReaderApp(App[None]):
             self._network = self._glossary.state.describe()
 
     # -- analysis -----------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self) -> None:
-        text = self.article.text
-        try:
-            if self._analyser is not None:
-                analysis = self._analyser(text)
-            else:
-                from reader.analysis import analyse  # heavy: imported off the UI thread
+    def reanalyse(self, select: tuple[int, int] | None = None) -> None:
+        """Analyse the article (again) with the stored corrections, in a worker.
 
-                analysis = analyse(text, model=self.config.model)
+        ``select``: a text span whose mention to select when done (an entity just added).
+        """
+        self._generation += 1
+        self._analyse(self._generation, select)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self, generation: int, select: tuple[int, int] | None = None) -> None:
+        text = self.article.text
+        warning = ""
+        try:
+            try:
+                corrections = self.store.load()
+            except ReaderError as exc:  # damaged file: read without corrections, keep it
+                corrections, warning = Corrections(), str(exc)
+            if self._analyser is not None:
+                analysis = apply_hidden(self._analyser(text), corrections, self.article.sha256)
+            else:
+                from reader.pipeline import analyse_article  # heavy: off the UI thread
+
+                analysis = analyse_article(self.article, self.config, corrections)
             mentions = MentionIndex(analysis, len(text))
         except Exception as exc:  # any recogniser failure becomes a status, not a crash
             self.post_message(AnalysisFailed(f"{type(exc).__name__}: {exc}"))
             return
-        self.post_message(AnalysisReady(analysis, mentions))
+        self.post_message(AnalysisReady(analysis, mentions, corrections=corrections,
+                                        generation=generation, select=select,
+                                        warning=warning))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if message.generation != self._generation:
+            return  # a newer analysis (after another correction) is on its way
+        again = self.analysis is not None
+        previous = self.view.selected
+        previous_start = (self.mentions.mentions[previous].start
+                          if previous is not None and self.mentions is not None else None)
         self.analysis = message.analysis
         self.mentions = message.mentions
+        self.corrections = message.corrections
+        self._busy = ""
+        if message.warning and message.warning != self._corrections_warning:
+            self.notify(f"Not applied: {message.warning}. The file is left as it is.",
+                        title="Corrections", severity="warning", timeout=10)
+        self._corrections_warning = message.warning
         self._recogniser = strip_escapes(message.analysis.recogniser) or "recogniser"
         self.view.set_mentions(message.mentions)
+        if again:
+            self._restore_selection(message.select, previous_start)
         self._update_status()
         self.call_after_refresh(_trace, "highlights")
         if message.analysis.entities:
             self._prefetch()
 
+    def _restore_selection(self, select: tuple[int, int] | None,
+                           previous_start: int | None) -> None:
+        """After a new analysis: select the added entity, or what was selected before."""
+        mentions = self.mentions
+        assert mentions is not None and self.analysis is not None
+        index: int | None = None
+        if select is not None:
+            found = mentions.ranges.between(*select)
+            index = found[0] if len(found) else None
+            if index is None:
+                name = self.article.text[select[0]:select[1]]
+                self.notify(f"“{strip_escapes(name)}” was saved, but the recogniser does not "
+                            "find it here as marked (mark whole words).", title="Add entity",
+                            severity="warning", timeout=8)
+        elif previous_start is not None:
+            index = mentions.ranges.at(previous_start)
+        self.panel.entity = None  # mention numbers changed: rebuild the panel's lists
+        if index is not None:
+            self.view.select(index, scroll=select is not None)
+        elif self._shown_key is not None and self._shown_key in self.analysis.by_key():
+            self.show_entity(self._shown_key)
+        elif self._shown_key is not None:
+            self._shown_key = None
+            self.panel.clear()
+
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self._busy = ""
         self._recogniser = "analysis failed"
         self._update_status()
         _trace("analysis-failed")
@@ -289,6 +409,12 @@ class ReaderApp(App[None]):
         for key, entry in message.entries.items():
             self.entries[key] = entry
             self._fetching.discard(key)
+            seen = self._pages_seen.setdefault(key, {})
+            if entry.status is Status.FOUND and entry.title:
+                seen.setdefault(entry.title, Candidate(entry.title, entry.description,
+                                                       entry.url))
+            for candidate in entry.candidates:
+                seen.setdefault(candidate.title, candidate)
         self._note_network()
         if message.total:
             self._progress = "" if message.final or message.done >= message.total else \
@@ -367,6 +493,7 @@ class ReaderApp(App[None]):
             self._retry_timer = None
         self._shown_key = key
         self.panel.show_entity(entity, self.mentions, self.article.text)
+        self.panel.show_note(self.corrections.note_for(entity.name))
         entry = self.entries.get(key)
         if entry is None and key in self.queries:
             self._fetch(key)
@@ -465,6 +592,156 @@ class ReaderApp(App[None]):
         """Go to the previous match."""
         self._step_match(-1)
 
+    # -- corrections ----------------------------------------------------------------------
+    def selected_entity(self) -> Entity | None:
+        """The entity of the selected mention, else the one shown in the panel."""
+        if self.analysis is None:
+            return None
+        key = self._shown_key
+        if self.view.selected is not None and self.mentions is not None:
+            key = self.mentions.entities[self.view.selected].key
+        return self.analysis.by_key().get(key) if key is not None else None
+
+    def _entity_or_hint(self) -> Entity | None:
+        entity = self.selected_entity()
+        if entity is None:
+            self.notify("Select an entity first (Tab, or click one).", timeout=3)
+        return entity
+
+    @work(thread=True, group="corrections")
+    def _edit_corrections(self, change: Callable[[Corrections], object], done: str, *,
+                          reanalyse: bool, select: tuple[int, int] | None = None) -> None:
+        """Apply ``change`` to the stored corrections (locked, atomic) off the UI thread."""
+        try:
+            with self.store.editing() as corrections:
+                change(corrections)
+        except (ReaderError, OSError) as exc:
+            self.post_message(CorrectionFailed(str(exc)))
+            return
+        self.post_message(CorrectionSaved(corrections, done, reanalyse=reanalyse,
+                                          select=select))
+
+    def on_correction_saved(self, message: CorrectionSaved) -> None:
+        self.corrections = message.corrections
+        self.notify(message.done, title="Corrections", timeout=5)
+        if message.reanalyse:
+            self._busy = "applying corrections…"
+            self._update_status()
+            self.reanalyse(message.select)
+            return
+        entity = self.panel.entity
+        if entity is not None:
+            self.panel.show_note(self.corrections.note_for(entity.name))
+
+    def on_correction_failed(self, message: CorrectionFailed) -> None:
+        self.notify(f"Not saved: {message.error}", title="Corrections", severity="error",
+                    timeout=10)
+
+    @on(ArticleView.MarkChanged)
+    def _mark_changed(self, message: ArticleView.MarkChanged) -> None:
+        if message.span is None:
+            self._mark_hint = ""
+        else:
+            marked = " ".join(self.article.text[message.span[0]:message.span[1]].split())
+            if len(marked) > 40:
+                marked = marked[:39] + "…"
+            self._mark_hint = (f"Mark “{strip_escapes(marked)}” · ←/→ move · Shift+←/→ "
+                               "extend · ↑/↓ lines · Enter: add as entity · Esc: cancel")
+        self._update_status()
+
+    @on(ArticleView.MarkDone)
+    def _mark_done(self, message: ArticleView.MarkDone) -> None:
+        name = self.article.text[message.start:message.end]
+        label = "PER"
+        if self.mentions is not None:
+            found = self.mentions.ranges.between(message.start, message.end)
+            if len(found):
+                label = self.mentions.entities[found[0]].label
+        self.push_screen(LabelScreen(name, label),
+                         partial(self._label_chosen, (message.start, message.end)))
+
+    def _label_chosen(self, span: tuple[int, int], choice: tuple[str, str] | None) -> None:
+        self.view.set_mark(None)
+        if choice is None:
+            return
+        name, label = choice
+        self._edit_corrections(
+            lambda corrections: corrections.add_entity(name, label),
+            f"Added “{strip_escapes(name)}” ({label}): recognised in this and every later "
+            "article.", reanalyse=True, select=span)
+
+    def action_mark(self) -> None:
+        """Start mark mode in the article (to add an entity)."""
+        self.view.focus()
+        self.view.action_mark()
+
+    def action_hide_entity(self) -> None:
+        """Hide the selected entity, in this article or in every article."""
+        entity = self._entity_or_hint()
+        if entity is not None:
+            self.push_screen(HideScreen(entity.name), partial(self._hide_chosen, entity.name))
+
+    def _hide_chosen(self, name: str, where: str | None) -> None:
+        if where is None:
+            return
+        sha = self.article.sha256 if where == "article" else None
+        place = "in this article" if sha else "in every article"
+        self._edit_corrections(lambda corrections: corrections.hide(name, sha),
+                               f"Hid “{strip_escapes(name)}” {place}. u shows it again.",
+                               reanalyse=True)
+
+    def action_hidden_entities(self) -> None:
+        """List the hidden entities; choosing one shows it again."""
+        here = list(self.corrections.hidden_in.get(self.article.sha256, {}).values())
+        everywhere = list(self.corrections.hidden.values())
+        self.push_screen(HiddenScreen(here, everywhere), self._unhide_chosen)
+
+    def _unhide_chosen(self, name: str | None) -> None:
+        if name is None:
+            return
+        self._edit_corrections(lambda corrections: corrections.unhide(name),
+                               f"“{strip_escapes(name)}” is shown again.", reanalyse=True)
+
+    def action_choose_page(self) -> None:
+        """Type or choose the glossary page of the selected entity."""
+        entity = self._entity_or_hint()
+        if entity is None:
+            return
+        if entity.key not in self.queries:
+            self.notify("The glossary is still starting; try again in a moment.", timeout=3)
+            return
+        entry = self.entries.get(entity.key)
+        title = entry.title if entry is not None and entry.status is Status.FOUND else ""
+        candidates = [candidate for page, candidate in
+                      self._pages_seen.get(entity.key, {}).items() if page != title]
+        self.push_screen(PageScreen(entity.name, title, candidates),
+                         partial(self._page_chosen, entity.key))
+
+    def _page_chosen(self, key: str, title: str | None) -> None:
+        if title is None:
+            return
+        self._fetch(key, choose=title)
+        self._show_entry(key)
+        query = self.queries.get(key)
+        name = strip_escapes(query.name) if query is not None else ""
+        self.notify(f"Glossary page for “{name}”: " +
+                    (f"“{strip_escapes(title)}”" if title else "chosen by reader again"),
+                    title="Corrections", timeout=4)
+
+    def action_edit_note(self) -> None:
+        """Write a personal note on the selected entity."""
+        entity = self._entity_or_hint()
+        if entity is not None:
+            self.push_screen(NoteScreen(entity.name, self.corrections.note_for(entity.name)),
+                             partial(self._note_written, entity.name))
+
+    def _note_written(self, name: str, text: str | None) -> None:
+        if text is None or text == self.corrections.note_for(name):
+            return
+        done = "Note saved." if text else "Note deleted."
+        self._edit_corrections(lambda corrections: corrections.set_note(name, text), done,
+                               reanalyse=False)
+
     # -- other actions --------------------------------------------------------------------
     def action_help(self) -> None:
         """Show every key."""
@@ -524,9 +801,11 @@ class ReaderApp(App[None]):
         entities = self.analysis.by_key()
         entries = {entities[key].name: entry for key, entry in list(self.entries.items())
                    if key in entities}
+        notes = {entity.name: note for entity in entities.values()
+                 if (note := self.corrections.note_for(entity.name))}
         try:
             text = to_markdown(self.article, self.analysis, entries,
-                               exported_at=dt.datetime.now(dt.UTC))
+                               exported_at=dt.datetime.now(dt.UTC), notes=notes)
             write_text(path, text, overwrite=overwrite)
         except FileExistsError:
             self.call_from_thread(self.notify, f"{path} appeared meanwhile; not replaced.",
@@ -553,4 +832,15 @@ class ReaderApp(App[None]):
         yield SystemCommand("Next theme", "Cycle through the themes", self.action_cycle_theme)
         yield SystemCommand("Export Markdown", "Write an annotated Markdown copy",
                             self.action_export)
+        yield SystemCommand("Add an entity…", "Mark words in the article (m), then its type",
+                            self.action_mark)
+        yield SystemCommand("Hide the selected entity…", "In this article or everywhere (x)",
+                            self.action_hide_entity)
+        yield SystemCommand("Show hidden entity…", "Hidden entities; show one again (u)",
+                            self.action_hidden_entities)
+        yield SystemCommand("Choose the glossary page…",
+                            "Type a page title or pick another meaning (c)",
+                            self.action_choose_page)
+        yield SystemCommand("Write a note…", "Your note on the selected entity (a)",
+                            self.action_edit_note)
         yield SystemCommand("Keys", "Every key of the reader", self.action_help)

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from reader.analysis.model import LABELS
 from reader.app import keys
 from reader.app.marks import MentionIndex, Ranges
+from reader.app.words import Mark, Words
 from reader.article import Article
 from reader.wrap import Line, cell_offset, wrap_blocks
 
@@ -31,6 +32,8 @@ from reader.wrap import Line, cell_offset, wrap_blocks
 MEASURE = 80
 #: Letters used for jump labels (no AltGr, same place on QWERTY and QWERTZ).
 JUMP_LETTERS = "asdfghjklqwertuiopcvbnm"
+#: Keys of mark mode -> what they do (see reader.app.keys, scope "mark").
+MARK_ACTIONS = keys.actions("mark")
 
 
 def label_class(label: str) -> str:
@@ -53,6 +56,7 @@ class ArticleView(ScrollView, can_focus=True):
         "label--per", "label--org", "label--loc", "label--misc",
         "article-view--heading", "article-view--selected", "article-view--same",
         "article-view--match", "article-view--match-current", "article-view--jump",
+        "article-view--mark",
     }
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; background: $surface; }
@@ -69,8 +73,14 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--jump {
         background: $error; color: $foreground; text-style: bold;
     }
+    ArticleView > .article-view--mark {
+        background: $warning; color: $background; text-style: bold;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("article")  # type: ignore[assignment]
+
+    #: Mouse drags mark words (mark mode) instead of Textual's text selection.
+    ALLOW_SELECT = False
 
     measure: reactive[int] = reactive(MEASURE)
 
@@ -88,6 +98,21 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
+    class MarkChanged(Message):
+        """The mark (mark mode) changed: its text offsets, or None when it was removed."""
+
+        def __init__(self, span: tuple[int, int] | None) -> None:
+            super().__init__()
+            self.span = span
+
+    class MarkDone(Message):
+        """The user confirmed the mark ``[start, end)``: add it as an entity."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
@@ -102,6 +127,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self._pad = -1  # unknown until the first layout
         self._styles: dict[str, Style] = {}
+        self.mark: Mark | None = None
+        self._words: Words | None = None
+        self._drag_from: int | None = None
+        self._dragging = False
 
     # -- layout -----------------------------------------------------------------------
     def _text_width(self) -> int:
@@ -304,8 +333,106 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll down a line."""
         self.scroll_relative(y=1, animate=False, immediate=True)
 
+    # -- mark mode --------------------------------------------------------------------
+    @property
+    def words(self) -> Words:
+        """The words of the article (found on first use)."""
+        if self._words is None:
+            self._words = Words(self.article.text)
+        return self._words
+
+    @property
+    def mark_span(self) -> tuple[int, int] | None:
+        """Text offsets of the mark, if one is shown."""
+        return self.mark.span(self.words) if self.mark is not None else None
+
+    def _mark_origin(self) -> tuple[int, int] | None:
+        """Words to mark first: the current find match or the selected mention if visible,
+        else the first word of the top line."""
+        words = self.words
+        top, bottom = self.visible_range()
+        ranges: list[tuple[int, int]] = []
+        if self.current_match is not None and self.current_match < len(self.matches):
+            ranges.append((self.matches.starts[self.current_match],
+                           self.matches.ends[self.current_match]))
+        if self.selected is not None and self.mentions is not None:
+            mention = self.mentions.mentions[self.selected]
+            ranges.append((mention.start, mention.end))
+        for start, end in ranges:
+            if start < bottom and end > top:
+                found = words.covering(start, end)
+                if found is not None:
+                    return found
+        index = words.at(top)
+        return None if index is None else (index, index)
+
+    def action_mark(self) -> None:
+        """Enter mark mode (see the "mark" keys): mark words to add as an entity."""
+        self._jump.clear()
+        origin = self._mark_origin()
+        if origin is None:
+            self.app.bell()
+            return
+        self.set_mark(Mark(*origin))
+
+    def set_mark(self, mark: Mark | None) -> None:
+        """Show ``mark`` (None: leave mark mode) and tell the app."""
+        self.mark = mark
+        span = self.mark_span
+        if span is not None and self.mark is not None:
+            cursor = self.mark.cursor
+            self.scroll_to_offset(self.words.starts[cursor], self.words.ends[cursor])
+        self.refresh()
+        self.post_message(self.MarkChanged(span))
+
+    def _mark_line(self, mark: Mark, step: int, extend: bool) -> bool:
+        """Move the mark's cursor to the nearest word ``step`` display lines away."""
+        words = self.words
+        self._rewrap()
+        offset = words.starts[mark.cursor]
+        line = self.line_of_offset(offset)
+        column = offset - self._lines[line].start
+        target = line + step
+        while 0 <= target < len(self._lines):
+            candidate = self._lines[target]
+            if candidate.paragraph >= 0:
+                index = words.within(candidate.start, candidate.end, candidate.start + column)
+                if index is not None:
+                    mark.go(index, extend=extend)
+                    return True
+            target += step
+        return False
+
+    def _mark_key(self, action: str) -> None:
+        mark = self.mark
+        assert mark is not None
+        if action == "cancel":
+            self.set_mark(None)
+            return
+        if action == "done":
+            start, end = mark.span(self.words)
+            self.post_message(self.MarkDone(start, end))
+            return
+        before = (mark.anchor, mark.cursor)
+        extend = action.startswith("extend_")
+        direction = action.removeprefix("extend_").removeprefix("word_").removeprefix("line_")
+        if direction in ("left", "right"):
+            mark.move(self.words, -1 if direction == "left" else 1, extend=extend)
+        else:
+            self._mark_line(mark, -1 if direction == "up" else 1, extend)
+        if (mark.anchor, mark.cursor) == before:
+            self.app.bell()
+        self.set_mark(mark)
+
     async def on_key(self, event: events.Key) -> None:
-        """In jump mode, letters pick a label; anything else leaves jump mode."""
+        """Mark mode and jump mode take keys first (see :data:`MARK_ACTIONS`)."""
+        if self.mark is not None and not self._jump:
+            action = MARK_ACTIONS.get(event.key)
+            if action is not None:
+                event.stop()
+                event.prevent_default()
+                self._mark_key(action)
+            return
         if not self._jump:
             return
         event.stop()
@@ -325,21 +452,77 @@ class ArticleView(ScrollView, can_focus=True):
         self._jump.clear()
         self.refresh()
 
-    def on_click(self, event: events.Click) -> None:
-        """Select the mention under the mouse."""
+    def _text_offset_at(self, event: events.MouseEvent) -> int | None:
+        """The text offset under the mouse (None: not over text)."""
         offset = event.get_content_offset(self)
-        if offset is None or not self.mentions:
-            return
+        if offset is None:
+            return None
         index = int(self.scroll_offset.y) + offset.y
         if not 0 <= index < len(self._lines):
-            return
+            return None
         line = self._lines[index]
         if line.paragraph < 0:
+            return None
+        return cell_offset(self.article.text, line.start, line.end, offset.x - self._pad)
+
+    def on_click(self, event: events.Click) -> None:
+        """Select the mention under the mouse (and leave mark mode)."""
+        if self.mark is not None:
+            self.set_mark(None)
+        text_offset = self._text_offset_at(event)
+        if text_offset is None or not self.mentions:
             return
-        text_offset = cell_offset(self.article.text, line.start, line.end, offset.x - self._pad)
         mention = self.mentions.ranges.at(text_offset)
         if mention is not None:
             self.select(mention, scroll=False)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Start a drag: dragging over words marks them (mark mode)."""
+        if event.button != 1:
+            return
+        offset = self._text_offset_at(event)
+        if offset is None:
+            return
+        self._drag_from = offset
+        self._dragging = False
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Extend the dragged mark to the word under the mouse."""
+        if self._drag_from is None:
+            return
+        if not event.button:  # released outside the terminal
+            self._end_drag()
+            return
+        offset = self._text_offset_at(event)
+        if offset is None:
+            return
+        words = self.words
+        first = words.at(self._drag_from)
+        if offset > self._drag_from:  # a drag that ends between words ends at the last one
+            last = words.covering(self._drag_from, offset)
+            cursor = last[1] if last is not None else first
+        else:
+            cursor = words.at(offset)
+        if first is None or cursor is None:
+            return
+        if not self._dragging and cursor == first and abs(offset - self._drag_from) < 2:
+            return  # a click, not a drag
+        if not self._dragging:
+            self._dragging = True
+            self._jump.clear()
+            self.suppress_click()
+        self.set_mark(Mark(first, cursor))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """End a drag (the mark stays: Enter adds it, Esc leaves mark mode)."""
+        self._end_drag()
+
+    def _end_drag(self) -> None:
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.capture_mouse(False)
+        self._dragging = False
 
     # -- rendering --------------------------------------------------------------------
     def notify_style_update(self) -> None:
@@ -402,6 +585,10 @@ class ArticleView(ScrollView, can_focus=True):
             name = "article-view--match-current" if m == self.current_match else \
                 "article-view--match"
             spans.append((start, end, self._style(name)))
+        mark = self.mark_span
+        if mark is not None and mark[0] < line.end and mark[1] > line.start:
+            spans.append((max(mark[0], line.start) - line.start,
+                          min(mark[1], line.end) - line.start, self._style("article-view--mark")))
         for start, label in jump_at:
             shown = label[len(self._jump_typed):] if label.startswith(self._jump_typed) else ""
             if not shown:

@@ -57,6 +57,8 @@ def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
             out.append("\n")
             out.append(url, Style(underline=True, link=url))
             out.append("\n")
+        if entry.extra.get("chosen"):
+            out.append("Page chosen by you (c changes it)\n", "dim italic")
         source = _clean(entry.source) or "Wikipedia"
         lang = f" ({_clean(entry.lang)})" if entry.lang else ""
         licence = f" · {_clean(entry.licence)}" if entry.licence else ""
@@ -86,6 +88,9 @@ class GlossaryPanel(VerticalScroll):
     GlossaryPanel { padding: 0 1; }
     GlossaryPanel #panel-head { padding: 1 0 0 0; }
     GlossaryPanel #panel-body { padding: 1 0; }
+    GlossaryPanel #panel-note {
+        margin: 1 0 0 0; padding: 0 1; border-left: thick $warning; background: $warning 10%;
+    }
     GlossaryPanel LoadingIndicator { height: 1; }
     GlossaryPanel .panel-title { color: $text-muted; text-style: bold; padding: 1 0 0 0; }
     GlossaryPanel OptionList { height: auto; max-height: 12; border: none; padding: 0; }
@@ -125,10 +130,12 @@ class GlossaryPanel(VerticalScroll):
         self.retry_in: int | None = None
         self._candidates: list[str] = []
         self._body = Text()
+        self._note = ""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an entity (Tab) to see its background.", "italic"),
                      id="panel-head")
+        yield Static("", id="panel-note")
         yield LoadingIndicator(id="panel-loading")
         yield Static("", id="panel-body")
         yield Static("Other meanings (Enter chooses)", id="meanings-title", classes="panel-title")
@@ -138,7 +145,7 @@ class GlossaryPanel(VerticalScroll):
 
     def on_mount(self) -> None:
         for name in ("#panel-loading", "#meanings-title", "#meanings", "#mentions-title",
-                     "#mentions", "#panel-body"):
+                     "#mentions", "#panel-body", "#panel-note"):
             self.query_one(name).display = False
 
     # -- content ----------------------------------------------------------------------
@@ -207,6 +214,33 @@ class GlossaryPanel(VerticalScroll):
         self._candidates = [c.title for c in candidates]
         meanings.display = bool(options)
         self.query_one("#meanings-title").display = bool(options)
+
+    def show_note(self, note: str) -> None:
+        """Show the reader's own note on the entity ("" hides the note box)."""
+        self._note = note
+        text = Text("✎ Your note", "bold")
+        text.append(" (a edits)\n", "dim")
+        text.append(strip_escapes(note))
+        widget = self.query_one("#panel-note", Static)
+        widget.update(text)
+        widget.display = bool(note)
+
+    @property
+    def note_text(self) -> str:
+        """The reader's note as shown ("" when there is none)."""
+        return self._note
+
+    def clear(self) -> None:
+        """Show nothing (the entity is gone, e.g. hidden by the reader)."""
+        self.entity = None
+        self.entry = None
+        self._body = Text()
+        self._note = ""
+        self.query_one("#panel-head", Static).update(
+            Text("Select an entity (Tab) to see its background.", "italic"))
+        for name in ("#panel-loading", "#meanings-title", "#meanings", "#mentions-title",
+                     "#mentions", "#panel-body", "#panel-note"):
+            self.query_one(name).display = False
 
     @property
     def body_text(self) -> str:

@@ -20,7 +20,7 @@ class Key:
     action: str
     description: str
     id: str
-    scope: str  # "app", "article", "find", "panel", "index"
+    scope: str  # a key of SCOPES
     show: bool = False
     key_display: str | None = None
     priority: bool = False
@@ -45,6 +45,12 @@ KEYS: tuple[Key, ...] = (
     Key("shift+f3", "find_previous", "Previous match", "find_previous", "app"),
     Key("t", "cycle_theme", "Next theme", "theme", "app"),
     Key("e", "export", "Export Markdown", "export", "app", show=True),
+    # -- corrections (on the selected entity) -------------------------------------------
+    Key("x", "hide_entity", "Hide the selected entity (here or everywhere)…", "hide",
+        "corrections"),
+    Key("u", "hidden_entities", "Hidden entities: show one again…", "unhide", "corrections"),
+    Key("c", "choose_page", "Choose or type the glossary page…", "page", "corrections"),
+    Key("a", "edit_note", "Write a note on the selected entity…", "note", "corrections"),
     # -- article ----------------------------------------------------------------------
     Key("tab,n", "next_mention", "Next entity", "next", "article", show=True,
         key_display="Tab/n"),
@@ -55,6 +61,7 @@ KEYS: tuple[Key, ...] = (
         "previous_same", "article", key_display="[/,"),
     Key("enter", "activate", "Show in panel", "activate", "article"),
     Key("f", "jump", "Jump", "jump", "article", show=True),
+    Key("m", "mark", "Mark text to add an entity (mark mode)", "mark", "article"),
     Key("escape", "clear", "Clear selection / matches", "clear", "article"),
     Key("down,j", "scroll_down", "Scroll down", "down", "article"),
     Key("up,k", "scroll_up", "Scroll up", "up", "article"),
@@ -62,6 +69,23 @@ KEYS: tuple[Key, ...] = (
     Key("pageup,shift+space", "page_up", "Page up", "page_up", "article"),
     Key("home,g", "scroll_home", "Top", "top", "article"),
     Key("end,G", "scroll_end", "Bottom", "bottom", "article"),
+    # -- mark mode (handled by the article view while a mark is shown) -----------------
+    Key("left,h,b", "word_left", "Mark the previous word", "mark_left", "mark", bind=False),
+    Key("right,l,w", "word_right", "Mark the next word", "mark_right", "mark", bind=False),
+    Key("shift+left,H,B", "extend_left", "Extend / shrink the mark by a word",
+        "mark_extend_left", "mark", bind=False),
+    Key("shift+right,L,W", "extend_right", "Extend / shrink the mark by a word",
+        "mark_extend_right", "mark", bind=False),
+    Key("up,k", "line_up", "Mark a word on the line above", "mark_up", "mark", bind=False),
+    Key("down,j", "line_down", "Mark a word on the line below", "mark_down", "mark",
+        bind=False),
+    Key("shift+up,K", "extend_up", "Extend the mark a line up", "mark_extend_up", "mark",
+        bind=False),
+    Key("shift+down,J", "extend_down", "Extend the mark a line down", "mark_extend_down",
+        "mark", bind=False),
+    Key("enter,m", "done", "Add the marked text as an entity (choose its type)",
+        "mark_done", "mark", bind=False),
+    Key("escape", "cancel", "Leave mark mode", "mark_cancel", "mark", bind=False),
     # -- find bar ---------------------------------------------------------------------
     Key("enter", "find_next", "Next match", "find_bar_next", "find"),
     Key("shift+enter,ctrl+p", "find_previous", "Previous match", "find_bar_previous", "find"),
@@ -72,20 +96,32 @@ KEYS: tuple[Key, ...] = (
     # -- entity index -----------------------------------------------------------------
     Key("escape", "close", "Close", "index_close", "index"),
     Key("enter", "select", "Jump to the entity", "index_select", "index", bind=False),
+    # -- note editor ------------------------------------------------------------------
+    Key("ctrl+s", "save", "Save the note", "note_save", "note", priority=True),
+    Key("escape", "cancel", "Close (asks first if the note changed)", "note_cancel", "note"),
 )
 
 SCOPES: dict[str, str] = {
     "app": "Anywhere",
     "article": "Article",
+    "corrections": "Corrections (your fixes, kept for every article)",
+    "mark": "Mark mode (m, or drag with the mouse)",
     "find": "Find bar",
     "panel": "Glossary panel (Tab moves between its lists)",
     "index": "Entity index (type to filter)",
+    "note": "Note editor",
 }
 
 
 def bindings(scope: str) -> list[Binding]:
     """The bindings of one scope."""
     return [key.binding() for key in KEYS if key.scope == scope and key.bind]
+
+
+def actions(scope: str) -> dict[str, str]:
+    """Key name -> action of one scope (for keys a widget handles in ``on_key``)."""
+    return {name: key.action for key in KEYS if key.scope == scope
+            for name in key.keys.split(",")}
 
 
 def display(keys: str, key_display: str | None = None) -> str:
@@ -97,5 +133,7 @@ def display(keys: str, key_display: str | None = None) -> str:
         "pageup": "PgUp", "space": "Space", "shift+space": "Shift+Space", "home": "Home",
         "end": "End", "down": "↓", "up": "↑", "f1": "F1", "f3": "F3", "shift+f3": "Shift+F3",
         "ctrl+f": "Ctrl+F", "ctrl+p": "Ctrl+P", "shift+enter": "Shift+Enter",
+        "left": "←", "right": "→", "shift+left": "Shift+←", "shift+right": "Shift+→",
+        "shift+up": "Shift+↑", "shift+down": "Shift+↓", "ctrl+s": "Ctrl+S",
     }
     return "  ".join(names.get(key, key) for key in keys.split(","))

@@ -134,7 +134,8 @@ def help_table() -> Table:
         table.add_row("", "")
     table.add_row(Text("Also", "bold underline"), "")
     table.add_row("Ctrl+P", "command palette (all actions, themes)")
-    table.add_row("Mouse", "click an entity to show it; wheel scrolls")
+    table.add_row("Mouse", "click an entity to show it; wheel scrolls; drag over words to "
+                  "mark them (Enter adds them as an entity)")
     return table
 
 
