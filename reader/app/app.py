@@ -645,8 +645,8 @@ class ReaderApp(App[None]):
             marked = " ".join(self.article.text[message.span[0]:message.span[1]].split())
             if len(marked) > 40:
                 marked = marked[:39] + "…"
-            self._mark_hint = (f"Mark “{strip_escapes(marked)}” · ←/→ move · Shift+←/→ "
-                               "extend · ↑/↓ lines · Enter: add as entity · Esc: cancel")
+            self._mark_hint = (f"Mark “{strip_escapes(marked)}” · ←→↑↓ move · Shift+arrows "
+                               "extend · Enter add entity · Esc cancel")
         self._update_status()
 
     @on(ArticleView.MarkDone)

@@ -68,7 +68,8 @@ class LabelScreen(ModalScreen[tuple[str, str] | None]):
             yield Input(self.entity_name, id="label-name")
             options = []
             for label in LABELS:
-                prompt = Text(f"{label:<5}", "bold")
+                prompt = Text()
+                prompt.append(f"{label:<5}", "bold")
                 prompt.append(LABEL_NAMES[label])
                 options.append(Option(prompt, id=label))
             yield OptionList(*options, id="label-list")
@@ -161,7 +162,8 @@ class HiddenScreen(ModalScreen[str | None]):
             yield Static(Text("Hidden entities", "bold"), classes="dialog-title")
             options = []
             for number, (name, where) in enumerate(self.names):
-                prompt = Text(_clean(name), "bold")
+                prompt = Text()
+                prompt.append(_clean(name), "bold")
                 prompt.append(f"  {where}", "dim")
                 options.append(Option(prompt, id=f"h{number}"))
             yield OptionList(*options, id="hidden-list")

@@ -218,7 +218,8 @@ class GlossaryPanel(VerticalScroll):
     def show_note(self, note: str) -> None:
         """Show the reader's own note on the entity ("" hides the note box)."""
         self._note = note
-        text = Text("✎ Your note", "bold")
+        text = Text()
+        text.append("✎ Your note", "bold")
         text.append(" (a edits)\n", "dim")
         text.append(strip_escapes(note))
         widget = self.query_one("#panel-note", Static)
