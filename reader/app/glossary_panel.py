@@ -34,6 +34,7 @@ def _clean(text: str) -> str:
 def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
                retry_in: int | None = None) -> Text:
     """The panel body for ``entry`` (or its absence) as styled text."""
+    name = _clean(name)  # shown inside sentences below; data, never terminal codes
     out = Text()
     if entry is None:
         out.append("Fetching background…" if loading else "No background yet.", "italic")

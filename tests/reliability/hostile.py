@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
@@ -54,11 +54,13 @@ FIELDS = st.lists(st.one_of(WORD, HOSTILE, st.text(max_size=4)), min_size=1, max
     "".join)
 
 
-def settings_for(examples: int) -> settings:
-    """Deterministic settings with ``examples`` examples and no deadline."""
+def settings_for(examples: int, *, shrink: bool = True) -> settings:
+    """Deterministic settings with ``examples`` examples and no deadline (``shrink=False``
+    for slow examples: a failure is reported as found)."""
+    phases = list(Phase) if shrink else [Phase.explicit, Phase.generate]
     return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow,
-                                           HealthCheck.function_scoped_fixture])
+                    phases=phases, suppress_health_check=[HealthCheck.too_slow,
+                                                          HealthCheck.function_scoped_fixture])
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
