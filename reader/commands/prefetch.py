@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     analysis = analyse(article.text, model=config.model,
                        cache_dir=config.cache_path / "analysis")
     queries = queries_for(article, analysis, config.lang)
-    console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
+    console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False,
+                      soft_wrap=True)  # a message is one line, however long
     glossary = glossary_for(config)
     try:
         if glossary.cache_warning:
