@@ -338,3 +338,20 @@ async def test_a_damaged_corrections_file_is_reported_and_kept(
         assert "Not saved: cannot read corrections" in screen_text(app)
         assert "Kreml" in names(app)
     assert path.read_text(encoding="utf-8") == "{not json"  # nothing overwritten
+
+
+async def test_correction_keys_are_in_the_help_and_the_palette(
+        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
+    app = ReaderApp(seed_article, config=Config(offline=True), analyser=analyser)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await settle(pilot)
+        commands = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Add an entity…", "Hide the selected entity…", "Show hidden entity…",
+                "Choose the glossary page…", "Write a note…"} <= commands
+        ids = {binding.id for binding in app.BINDINGS if hasattr(binding, "id")}
+        assert {"reader.hide", "reader.unhide", "reader.page", "reader.note"} <= ids
+        await pilot.press("f1")
+        shown = screen_text(app)
+        for text in ("Corrections (your fixes", "Hide the selected entity",
+                     "Mark mode (m, or drag", "Shift+←  H  B"):
+            assert text in shown
