@@ -21,14 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Analyse the article and print its entities."""
-    from reader.analysis import analyse
     from reader.analysis.cache import to_json
     from reader.article import load
+    from reader.pipeline import analyse_article
 
     config = config_from_args(args)
     article = load(args.file, args.input_format)
-    analysis = analyse(article.text, model=config.model,
-                       cache_dir=config.cache_path / "analysis")
+    analysis = analyse_article(article, config)  # with the reader's corrections
     if args.format == "json":
         json.dump(to_json(analysis), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -26,14 +26,13 @@ def run(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from glossary.models import Status
-    from reader.analysis import analyse
     from reader.article import load
     from reader.lookup import glossary_for, queries_for
+    from reader.pipeline import analyse_article
 
     config = config_from_args(args)
     article = load(args.file, args.input_format)
-    analysis = analyse(article.text, model=config.model,
-                       cache_dir=config.cache_path / "analysis")
+    analysis = analyse_article(article, config)  # with the reader's corrections
     queries = queries_for(article, analysis, config.lang)
     console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False,
                       soft_wrap=True)  # a message is one line, however long

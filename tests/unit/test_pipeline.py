@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from reader.article import from_text
 from reader.config import Config
 from reader.corrections import store_for
@@ -36,3 +41,20 @@ def test_hidden_everywhere_and_per_article() -> None:
     assert "Russland" not in names(SECOND, config)
     assert "Hamburg" not in names(FIRST, config)
     assert "Hamburg" in names(SECOND, config)
+
+
+def test_entities_command_applies_corrections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST + "\n\n" + SECOND)
+    config = Config()
+    with store_for(config).editing() as corrections:
+        corrections.add_entity("Blauwal Kollektiv", "ORG")
+        corrections.hide("Hamburg")
+    assert main(["entities", str(article), "--format", "json"]) == 0
+    found = {e["name"]: e["label"] for e in json.loads(capsys.readouterr().out)["entities"]}
+    assert found["Blauwal Kollektiv"] == "ORG"
+    assert "Hamburg" not in found
