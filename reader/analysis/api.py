@@ -45,7 +45,8 @@ def analyse(text: str, *, model: str = "", cache_dir: Path | None = None,
     # spaCy refuses texts over nlp.max_length (E088): longer ones go in paragraph pieces.
     limit = int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK)
     spans = spans_in_chunks(recogniser.spans, text, min(limit, MAX_CHUNK))
-    analysis = Analysis(entities=cluster(text, spans), recogniser=recogniser.name)
+    added = {" ".join(p["pattern"].split()) for p in patterns if isinstance(p.get("pattern"), str)}
+    analysis = Analysis(entities=cluster(text, spans, keep=added), recogniser=recogniser.name)
     cache.write(path, analysis, recogniser.id)
     return analysis
 

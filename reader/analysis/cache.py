@@ -16,7 +16,7 @@ from typing import Any
 
 from reader.analysis.model import Analysis, Entity, Mention
 
-FORMAT = 1
+FORMAT = 2  # 2: names the reader added are kept whole (no role noun stripped)
 
 
 def cache_file(cache_dir: Path, text: str, recogniser_id: str) -> Path:

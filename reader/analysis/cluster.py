@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from importlib.resources import files
 
@@ -54,8 +54,11 @@ def _genitive_base(name: str, names: set[str]) -> str:
     return name
 
 
-def cluster(text: str, spans: Sequence[Span]) -> list[Entity]:
+def cluster(text: str, spans: Sequence[Span], keep: Collection[str] = ()) -> list[Entity]:
     """Group the spans of ``text`` into entities, in order of first mention.
+
+    Names in ``keep`` (those the reader added, e.g. "Oberst Reisner") are taken as written:
+    no role noun is stripped from them.
 
     Each entity's ``name`` is its most common full form (longest for persons), ``label``
     the most common label of its mentions, ``aliases`` the other surface forms, and ``key``
@@ -64,10 +67,11 @@ def cluster(text: str, spans: Sequence[Span]) -> list[Entity]:
     mentions: list[tuple[Mention, str, str]] = []  # mention, name, label
     for span in sorted(spans):
         surface = text[span.start:span.end]
-        name = strip_roles(" ".join(surface.split()))
+        written = " ".join(surface.split())
+        name = written if written in keep else strip_roles(written)
         if not name:
             continue
-        if name != " ".join(surface.split()):
+        if name != written:
             offset = surface.rfind(name.split()[0])
             start = span.start + max(offset, 0)
             mention = Mention(start, span.end, text[start:span.end])

@@ -58,3 +58,12 @@ def test_entities_command_applies_corrections(
     found = {e["name"]: e["label"] for e in json.loads(capsys.readouterr().out)["entities"]}
     assert found["Blauwal Kollektiv"] == "ORG"
     assert "Hamburg" not in found
+
+
+def test_added_name_keeps_its_role_noun() -> None:
+    config = Config()
+    text = "ZDFheute live analysiert mit Oberst Reisner die Lage. Oberst Reisner warnte."
+    assert "Oberst Reisner" not in names(text, config)
+    with store_for(config).editing() as corrections:
+        corrections.add_entity("Oberst Reisner", "PER")
+    assert names(text, config)["Oberst Reisner"] == "PER"
