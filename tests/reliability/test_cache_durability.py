@@ -113,7 +113,7 @@ def test_prefetch_killed_at_any_moment_leaves_a_usable_cache(
         isolated_dirs: Path, env: dict[str, str], wiki_server: Any) -> None:
     """A whole prefetch takes about 1.5 s here (start-up, analysis, lookups, writing)."""
     wiki_server.set_latency(0.05)
-    kill_prefetches(cache_path(isolated_dirs), env, (0.4, 0.7, 1.0, 1.3))
+    kill_prefetches(cache_path(isolated_dirs), env, (0.4, 0.8, 1.2))
     wiki_server.set_latency(0.0)
     done = subprocess.run(reader("prefetch", str(SEED)), env=env, text=True,
                           capture_output=True, timeout=120, check=False)
