@@ -112,3 +112,24 @@ def test_soak_analyse_10_mb_in_pieces(big_article: Article, tmp_path: Path) -> N
     names = [e.name for e in analysis.entities]
     assert len(names) == len(set(names)) and "Dmitri Peskow" in names
     assert len(analysis.mentions()) > 100_000
+
+
+@pytest.mark.soak
+async def test_soak_app_with_the_real_recogniser_on_10_mb(big_article: Article) -> None:
+    """Keys respond while the recogniser works (in a thread); the highlights arrive."""
+    import time
+
+    config = Config(offline=True, api_url=OFFLINE.api_url, model="embedded")
+    app = ReaderApp(big_article, config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G")
+        assert app.view.scroll_offset.y == app.view.max_scroll_y
+        await pilot.press("g", "slash", "z")
+        assert len(app.view.matches) > 0
+        await pilot.press("escape", "escape")
+        deadline = time.monotonic() + 120
+        while app.mentions is None:
+            assert time.monotonic() < deadline and "failed" not in app.status_text
+            await pilot.pause(0.2)
+        await pilot.press("tab")
+        assert app.view.selected == 0
