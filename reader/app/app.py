@@ -216,6 +216,7 @@ class ReaderApp(App[None]):
             self.theme = self.config.theme
         self.sub_title = self.article.source
         self.view.focus()
+        self.watch(self.view, "text_margin", self._align_header)
         self._update_status()
         self.call_after_refresh(_trace, "text")
         self.reanalyse()
@@ -505,12 +506,12 @@ class ReaderApp(App[None]):
         if message.index is not None and self.mentions is not None:
             self.show_entity(self.mentions.entities[message.index].key)
 
-    @on(ArticleView.MarginChanged)
-    def _align_header(self, message: ArticleView.MarginChanged) -> None:
+    def _align_header(self, margin: int) -> None:
+        """Give the title and date the margins of the centred text column."""
         for name in ("#title", "#date"):
             widget = self.query_one(name)
-            top, right, bottom, _ = widget.styles.padding
-            widget.styles.padding = (top, right, bottom, message.margin)
+            top, _, bottom, _ = widget.styles.padding
+            widget.styles.padding = (top, margin, bottom, margin)
 
     @on(ArticleView.Activated)
     def _activated(self, message: ArticleView.Activated) -> None:

@@ -83,6 +83,8 @@ class ArticleView(ScrollView, can_focus=True):
     ALLOW_SELECT = False
 
     measure: reactive[int] = reactive(MEASURE)
+    #: Cells from the left edge of the view to the text column (to align a header with it).
+    text_margin: reactive[int] = reactive(0)
 
     class SelectionChanged(Message):
         """The selected mention changed (``index`` into the mention index, or None)."""
@@ -136,19 +138,14 @@ class ArticleView(ScrollView, can_focus=True):
     def _text_width(self) -> int:
         return max(10, min(self.measure, self.scrollable_content_region.width))
 
-    class MarginChanged(Message):
-        """The left margin of the centred text column changed (to align a header)."""
-
-        def __init__(self, margin: int) -> None:
-            super().__init__()
-            self.margin = margin
-
     def _rewrap(self) -> None:
+        if self.scrollable_content_region.width <= 0:
+            return  # not laid out yet: wrapping at a made-up width would be wasted work
         width = self._text_width()
         pad = max(0, (self.scrollable_content_region.width - width) // 2)
         if pad != self._pad:
             self._pad = pad
-            self.post_message(self.MarginChanged(pad + self.styles.padding.left))
+            self.text_margin = pad + self.styles.padding.left
         if width == self._wrapped_width:
             return
         anchor = self._lines[int(self.scroll_offset.y)].start if self._lines else 0

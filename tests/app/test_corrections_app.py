@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app_helpers import settle
+from app_support import settle
 from textual.events import MouseMove
 from textual.pilot import Pilot
 from textual.widgets import Input

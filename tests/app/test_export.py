@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from app_helpers import settle
+from app_support import settle
 
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp

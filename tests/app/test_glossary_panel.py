@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from app_helpers import settle
+from app_support import settle
 from textual.pilot import Pilot
 
 from glossary.service import Glossary

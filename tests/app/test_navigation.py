@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from app_helpers import settle
+from app_support import settle
 
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app_helpers import settle
-from conftest import hand_analysis
+from app_support import SEED, hand_analysis, settle
 
 from glossary.models import Candidate, GlossaryEntry, Status
 from reader.app.app import ReaderApp
@@ -17,7 +16,6 @@ from reader.article import load
 from reader.config import Config
 
 OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
-SEED = __import__("conftest").SEED
 
 PESKOW = GlossaryEntry(
     query="Dmitri Peskow", lang="de", status=Status.FOUND, title="Dmitri Peskow",

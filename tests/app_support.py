@@ -1,0 +1,65 @@
+"""Helpers of the app tests (tests/app and tests/reliability): the seed article's entities
+by whole-word matching (no recogniser), and waiting until the app's workers are done.
+
+Imported as ``app_support``: tests/ is on sys.path (the root conftest lives there).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.model import Analysis, Entity, Mention
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_11cfe1e1f379c513.txt"
+
+#: Entities of the seed article (key, label, canonical name, forms found in the text).
+SEED_ENTITIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("misc:koalition", "MISC", "Koalition der Willigen", ("Koalition der Willigen",)),
+    ("loc:kreml", "LOC", "Kreml", ("Kreml",)),
+    ("per:peskow", "PER", "Dmitri Peskow", ("Dmitri Peskow", "Peskow")),
+    ("loc:moskau", "LOC", "Moskau", ("Moskau",)),
+    ("loc:kiew", "LOC", "Kiew", ("Kiew",)),
+    ("loc:ukraine", "LOC", "Ukraine", ("Ukraine",)),
+    ("loc:russland", "LOC", "Russland", ("Russlands", "Russland")),
+    ("org:nato", "ORG", "Nato", ("Nato",)),
+    ("org:interfax", "ORG", "Interfax", ("Interfax",)),
+)
+
+
+def hand_analysis(text: str,
+                  entities: Sequence[tuple[str, str, str, tuple[str, ...]]] = SEED_ENTITIES,
+                  recogniser: str = "hand 1.0") -> Analysis:
+    """An analysis built by matching the given forms as whole words (no recogniser)."""
+    taken: list[tuple[int, int]] = []
+    result: list[Entity] = []
+    for key, label, name, forms in entities:
+        entity = Entity(key=key, name=name, label=label,
+                        aliases=[f for f in forms if f != name])
+        for form in sorted(forms, key=len, reverse=True):
+            for match in re.finditer(rf"\b{re.escape(form)}\b", text):
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                taken.append(match.span())
+                entity.mentions.append(Mention(match.start(), match.end(), form))
+        entity.mentions.sort(key=lambda m: m.start)
+        if entity.mentions:
+            result.append(entity)
+    return Analysis(result, recogniser)
+
+
+async def settle(pilot: Any) -> None:
+    """Wait until every worker (analysis, prefetch, lookups) is done and drawn.
+
+    Workers start workers (the analysis result starts the prefetch), so wait in rounds.
+    """
+    app = pilot.app
+    for _ in range(20):
+        await pilot.pause()
+        if not any(worker.is_running or worker.state.name == "PENDING"
+                   for worker in app.workers):
+            break
+        await app.workers.wait_for_complete()
+    await pilot.pause()
