@@ -9,3 +9,8 @@ Imports neither Textual nor ``reader``. The pieces:
 - :mod:`glossary.cache` - the SQLite cache;
 - :mod:`glossary.service` - ``Glossary``: cache first, then the network; offline mode.
 """
+
+import logging as _logging
+
+# A library logs; the application decides where logs go (nothing reaches stderr by default).
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

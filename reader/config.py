@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from reader import paths
 from reader.errors import ReaderError
@@ -56,6 +57,21 @@ class Config:
     def data_path(self) -> Path:
         """The data directory in effect."""
         return Path(self.data_dir).expanduser() if self.data_dir else paths.data_dir()
+
+    def validated(self) -> Config:
+        """``self`` if every setting is usable; else raise :class:`ReaderError` (one line)."""
+        probe = self.api_url.replace("{lang}", "de")
+        parts = urlsplit(probe)
+        if (parts.scheme not in ("http", "https") or not parts.netloc
+                or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in probe)):
+            raise ReaderError(
+                f"api_url must be an http(s) URL with {{lang}}, got {self.api_url!r}"
+            )
+        if not 0 < self.timeout <= 600:
+            raise ReaderError(f"timeout must be between 0 and 600 seconds, got {self.timeout}")
+        if not 1 <= self.intro_sentences <= 10:
+            raise ReaderError(f"intro_sentences must be 1 to 10, got {self.intro_sentences}")
+        return self
 
     def with_overrides(self, **values: Any) -> Config:
         """A copy with the given non-``None`` values set."""

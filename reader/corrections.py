@@ -213,8 +213,14 @@ class CorrectionsStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        with open(self.directory / LOCK_FILE, "a+b") as lock:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            lock = open(self.directory / LOCK_FILE, "a+b")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise ReaderError(
+                f"cannot save corrections in {self.directory}: {exc.strerror or exc}"
+            ) from None
+        with lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
@@ -240,11 +246,16 @@ class CorrectionsStore:
         # corrections.json is the single source of truth, replaced in one rename;
         # patterns.jsonl is a copy of its patterns for spaCy tools, written afterwards.
         bundle = corrections.to_bundle()
-        write_text(
-            self.corrections_path, json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
-        )
         lines = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in bundle["patterns"])
-        write_text(self.patterns_path, lines)
+        try:
+            write_text(
+                self.corrections_path, json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+            )
+            write_text(self.patterns_path, lines)
+        except OSError as exc:
+            raise ReaderError(
+                f"cannot save corrections in {self.directory}: {exc.strerror or exc}"
+            ) from None
 
     @contextlib.contextmanager
     def editing(self) -> Iterator[Corrections]:

@@ -42,7 +42,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
         offline=getattr(args, "offline", None),
         api_url=getattr(args, "api_url", None),
         lang=getattr(args, "lang", None),
-    )
+    ).validated()
 
 
 def write_output(path: str, text: str, *, force: bool) -> None:

@@ -53,3 +53,26 @@ def test_xdg_directories_are_respected(isolated_dirs: Path) -> None:
     config = Config()
     assert str(config.cache_path).startswith(str(isolated_dirs))
     assert str(config.data_path).startswith(str(isolated_dirs))
+
+
+@pytest.mark.parametrize(
+    ("values", "fragment"),
+    [
+        ({"api_url": "ftp://x/{lang}"}, "api_url"),
+        ({"api_url": "http://exa\x1bmple.org/{lang}/api.php"}, "api_url"),
+        ({"api_url": "not a url"}, "api_url"),
+        ({"timeout": 0.0}, "timeout"),
+        ({"intro_sentences": 0}, "intro_sentences"),
+    ],
+)
+def test_unusable_settings_are_refused(values: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ReaderError, match=fragment):
+        Config().with_overrides(**values).validated()
+
+
+def test_cli_refuses_a_bad_api_url(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    assert main(["lookup", "Nato", "--api-url", "http://bad\x07host/{lang}"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "api_url" in err

@@ -134,3 +134,20 @@ def test_cache_warning_reaches_the_user(isolated_dirs: Path) -> None:
 
 def _venv_path() -> str:
     return f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+def test_no_log_noise_on_stderr_when_unreachable(tmp_path: Path) -> None:
+    """The glossary logs through a NullHandler: the CLI's own message is all the user sees."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "c"), "XDG_DATA_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "lookup", "Nato", "--api-url",
+         "http://127.0.0.1:9/{lang}/w/api.php"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert result.returncode == 1
+    assert "glossary request failed" not in result.stderr
+    assert "Traceback" not in result.stderr
