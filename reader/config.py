@@ -65,7 +65,7 @@ class Config:
         if (parts.scheme not in ("http", "https") or not parts.netloc
                 or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in probe)):
             raise ReaderError(
-                f"api_url must be an http(s) URL with {{lang}}, got {self.api_url!r}"
+                f"invalid API URL {self.api_url!r}: use an http(s) URL with {{lang}}"
             )
         if not 0 < self.timeout <= 600:
             raise ReaderError(f"timeout must be between 0 and 600 seconds, got {self.timeout}")

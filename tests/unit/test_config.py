@@ -58,9 +58,9 @@ def test_xdg_directories_are_respected(isolated_dirs: Path) -> None:
 @pytest.mark.parametrize(
     ("values", "fragment"),
     [
-        ({"api_url": "ftp://x/{lang}"}, "api_url"),
-        ({"api_url": "http://exa\x1bmple.org/{lang}/api.php"}, "api_url"),
-        ({"api_url": "not a url"}, "api_url"),
+        ({"api_url": "ftp://x/{lang}"}, "invalid API URL"),
+        ({"api_url": "http://exa\x1bmple.org/{lang}/api.php"}, "invalid API URL"),
+        ({"api_url": "not a url"}, "invalid API URL"),
         ({"timeout": 0.0}, "timeout"),
         ({"intro_sentences": 0}, "intro_sentences"),
     ],
@@ -75,4 +75,4 @@ def test_cli_refuses_a_bad_api_url(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["lookup", "Nato", "--api-url", "http://bad\x07host/{lang}"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "api_url" in err
+    assert err.count("\n") == 1 and "invalid API URL" in err
