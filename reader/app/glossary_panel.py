@@ -24,7 +24,7 @@ from reader.app.marks import MentionIndex, excerpt
 from reader.sanitize import strip_escapes
 
 #: Most mentions listed in the panel (a huge document may have thousands).
-MAX_LISTED_MENTIONS = 200
+MAX_LISTED_MENTIONS = 50
 
 
 def _clean(text: str) -> str:
@@ -183,6 +183,10 @@ class GlossaryPanel(VerticalScroll):
             prompt = Text(line, no_wrap=True, overflow="ellipsis")
             prompt.stylize("bold", start, end)
             options.append(Option(prompt, id=f"m{index}"))
+        if count > MAX_LISTED_MENTIONS:
+            more = Text(f"… {count - MAX_LISTED_MENTIONS} more: ] or . steps through them",
+                        style="dim", no_wrap=True, overflow="ellipsis")
+            options.append(Option(more, id="more", disabled=True))
         mention_list = self.query_one("#mentions", OptionList)
         mention_list.set_options(options)
         mention_list.display = bool(options)
