@@ -23,6 +23,7 @@ from reader.app.screens import ExportScreen
 from reader.article import from_text, load
 from reader.config import Config
 from reader.corrections import CorrectionsStore
+from reader.errors import ReaderError
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_11cfe1e1f379c513.txt"
@@ -134,7 +135,8 @@ def test_a_failed_corrections_save_keeps_the_old_store(
         corrections.set_note("Dmitri Peskow", "meine Notiz")
     before = store.corrections_path.read_bytes()
     monkeypatch.setattr(atomic.os, "fsync", disk_full)
-    with pytest.raises(OSError, match="No space"), store.editing() as corrections:
+    with pytest.raises(ReaderError, match=r"cannot save corrections.*No space"), \
+            store.editing() as corrections:
         corrections.set_note("Dmitri Peskow", "überschrieben")
         corrections.add_entity("Neue Firma AG", "ORG")
     assert store.corrections_path.read_bytes() == before
@@ -155,7 +157,8 @@ def test_cli_note_on_a_full_disk_is_one_line_and_keeps_the_notes(
               "sys.exit(main(['entity', 'note', 'Kreml', 'neu']))\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60, check=False)
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    assert "reader: error: cannot save corrections" in result.stderr
     assert "No space left on device" in result.stderr
     assert store.load().note_for("Kreml") == "alt"
