@@ -275,13 +275,26 @@ class PageChoices:
 
     def __init__(self, store: CorrectionsStore) -> None:
         self.store = store
+        self._seen: tuple[int, int] | None = None  # (mtime_ns, size) of the file last read
+        self._loaded = Corrections()
 
     def get(self, lang: str, name: str) -> str | None:
-        """The chosen title for ``name`` in ``lang``, if any."""
+        """The chosen title for ``name`` in ``lang``, if any.
+
+        The glossary asks once per query; the file is read again only when it changed.
+        """
         try:
-            return self.store.load().page_for(name, lang)
-        except ReaderError:
+            info = self.store.corrections_path.stat()
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
             return None
+        if stamp != self._seen:
+            try:
+                self._loaded = self.store.load()
+            except ReaderError:
+                return None
+            self._seen = stamp
+        return self._loaded.page_for(name, lang)
 
     def set(self, lang: str, name: str, title: str | None) -> None:
         """Remember (or, with None or "", forget) the chosen title."""
