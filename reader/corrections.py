@@ -275,7 +275,7 @@ class PageChoices:
 
     def __init__(self, store: CorrectionsStore) -> None:
         self.store = store
-        self._seen: tuple[int, int] | None = None  # (mtime_ns, size) of the file last read
+        self._seen: tuple[int, int, int] | None = None  # (inode, mtime_ns, size) last read
         self._loaded = Corrections()
 
     def get(self, lang: str, name: str) -> str | None:
@@ -285,7 +285,7 @@ class PageChoices:
         """
         try:
             info = self.store.corrections_path.stat()
-            stamp = (info.st_mtime_ns, info.st_size)
+            stamp = (info.st_ino, info.st_mtime_ns, info.st_size)  # atomic writes: new inode
         except OSError:
             return None
         if stamp != self._seen:
