@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.defuse import defuse
 from reader.analysis.model import LABELS, Span
 from reader.errors import ReaderError
 
@@ -34,10 +34,6 @@ LABEL_MAP: dict[str, str] = {
 
 Pattern = Mapping[str, Any]
 
-#: Lone surrogates, which spaCy cannot hash (UnicodeEncodeError); replaced one for one.
-_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
 class Recogniser:
     """A named-entity recogniser: a spaCy pipeline and how to read its entities.
 
@@ -55,7 +51,7 @@ class Recogniser:
     def spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """The entity spans of each text (character offsets, labels PER/ORG/LOC/MISC)."""
         out: list[list[Span]] = []
-        safe = [_LONE_SURROGATES.sub("\ufffd", text) for text in texts]  # offsets unchanged
+        safe = [defuse(text) for text in texts]  # offsets unchanged
         with self._lock:  # a spaCy pipeline is not documented as thread-safe
             for doc in self.nlp.pipe(safe, batch_size=64):
                 spans: list[Span] = []
