@@ -39,6 +39,7 @@ def _inputs() -> dict[str, str]:
         "1 MB a,a,a": _fill("a,", MB),
         "1 MB Name GmbH": _fill("Quarz GmbH ", MB),
         "1 MB spaces": " " * MB,
+        "1 MB a + two spaces": _fill("a  ", MB),
         "2 MB single line (analyse)": _fill(PROSE, 2 * MB),
     }
 

@@ -8,12 +8,17 @@ replaces every run of :data:`MAX_PUNCT_RUN` or more punctuation characters by as
 spaces, and inside a "word" longer than :data:`MAX_WORD` characters (a URL, junk such as
 "a,a,a,...") every punctuation character becomes a space, so each remaining run costs at
 most a constant, and recognition is linear in the text. Lone surrogates, which spaCy
-cannot hash, become U+FFFD. Pure functions, no spaCy.
+cannot hash, become U+FFFD.
+
+:func:`drop_space_rule` removes the tokenizer's special case for a lone space: it gives
+the same tokens as without it, but costs about 10 microseconds at every double space.
+Neither function imports spaCy.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 #: Runs of at least this many punctuation or symbol characters (no letter, digit or
 #: space) are blanked; shorter ones ("...“", "?!") are ordinary text.
@@ -46,4 +51,12 @@ def defuse(text: str) -> str:
     return _LONG_WORD.sub(_split_word, text)
 
 
-__all__ = ["MAX_PUNCT_RUN", "MAX_WORD", "defuse"]
+def drop_space_rule(tokenizer: Any) -> None:
+    """Remove the special case ``" "`` from a spaCy tokenizer (same tokens, linear time on
+    text with double spaces: 1 MB of "a  " took 3 s with it, 0.3 s without)."""
+    rules = getattr(tokenizer, "rules", None)
+    if rules and " " in rules:
+        tokenizer.rules = {key: value for key, value in rules.items() if key != " "}
+
+
+__all__ = ["MAX_PUNCT_RUN", "MAX_WORD", "defuse", "drop_space_rule"]

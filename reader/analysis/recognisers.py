@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.defuse import defuse
+from reader.analysis.defuse import defuse, drop_space_rule
 from reader.analysis.model import LABELS, Span
 from reader.errors import ReaderError
 
@@ -176,8 +176,11 @@ def _load(model: str, patterns: list[dict[str, Any]], hidden: frozenset[str],
     if target == "":
         from reader.analysis.embedded import build_pipeline
 
-        return Recogniser(build_pipeline(patterns), name, ident, hidden)
-    return Recogniser(_statistical(model, target, patterns), name, ident, hidden)
+        nlp: Any = build_pipeline(patterns)
+    else:
+        nlp = _statistical(model, target, patterns)
+    drop_space_rule(nlp.tokenizer)
+    return Recogniser(nlp, name, ident, hidden)
 
 
 def _statistical(model: str, target: Path | str, patterns: list[dict[str, Any]]) -> Any:
