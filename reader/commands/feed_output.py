@@ -81,7 +81,7 @@ def refresh_summary(results: Sequence[RefreshResult], seconds: float) -> Iterato
     for result in results:
         name = strip_escapes(result.title)
         if result.error and not result.entries:
-            yield f"{name}: error: {strip_escapes(result.error)}"
+            yield f"{name} ({strip_escapes(result.url)}): error: {strip_escapes(result.error)}"
         elif result.not_modified:
             yield f"{name}: not modified"
         else:

@@ -97,6 +97,10 @@ class LibraryStore:
 
     # -- opening ------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
+        with contextlib.suppress(FileNotFoundError), self.path.open("rb") as stream:
+            head = stream.read(16)
+            if head and head != b"SQLite format 3\x00":
+                raise _Unusable("not an SQLite file")  # SQLite would take a short file over
         conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
