@@ -10,8 +10,9 @@ hosting it opens the article. What was shown (feed, filter, highlighted entry) i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -32,6 +33,7 @@ from reader.sanitize import strip_escapes
 
 ALL = "all"
 RECENT = "recent"
+T = TypeVar("T")
 
 
 @dataclass
@@ -64,13 +66,18 @@ def feed_options(feeds: list[Feed], recent: int) -> list[Option]:
     return options
 
 
+def _matching(items: Sequence[T], query: str, text: Callable[[T], str]) -> Iterator[tuple[int, T]]:
+    """``(position, item)`` of the items whose ``text`` contains ``query`` (any case)."""
+    needle = query.casefold().strip()
+    for number, item in enumerate(items):
+        if not needle or needle in text(item).casefold():
+            yield number, item
+
+
 def entry_options(entries: list[Entry], query: str) -> list[Option]:
     """The right column: entries (newest first) whose title or feed contains ``query``."""
-    needle = query.casefold().strip()
     options = []
-    for entry in entries:
-        if needle and needle not in f"{entry.title}\n{entry.feed_title}".casefold():
-            continue
+    for _, entry in _matching(entries, query, lambda e: f"{e.title}\n{e.feed_title}"):
         prompt = Text("  " if entry.read else "● ", "bold")
         prompt.append(_when(entry.published or entry.seen_at) + "  ", "dim")
         prompt.append(strip_escapes(entry.title), "" if entry.read else "bold")
@@ -81,16 +88,11 @@ def entry_options(entries: list[Entry], query: str) -> list[Option]:
 
 def recent_options(items: list[RecentItem], query: str) -> list[Option]:
     """The recently read articles, the last one first."""
-    needle = query.casefold().strip()
-    options = []
-    for number, item in enumerate(items):
-        if needle and needle not in f"{item.title}\n{item.article}".casefold():
-            continue
-        prompt = Text(_when(item.opened_at) + "  ", "dim")
-        prompt.append(strip_escapes(item.title))
-        prompt.append(f"  · {strip_escapes(item.article)}", "dim")
-        options.append(Option(prompt, id=f"recent:{number}"))
-    return options
+    return [Option(Text.assemble((_when(item.opened_at) + "  ", "dim"),
+                                 strip_escapes(item.title),
+                                 (f"  · {strip_escapes(item.article)}", "dim")),
+                   id=f"recent:{number}")
+            for number, item in _matching(items, query, lambda i: f"{i.title}\n{i.article}")]
 
 
 class RefreshProgress(Message):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,17 +89,15 @@ class Entry:
         return self.link or f"entry:{self.feed_url}#{self.guid}"
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """Where an article was left: a text offset at the top of the view, the entity key."""
 
     offset: int
     entity: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RecentItem:
-    """A recently read article."""
+class RecentItem(NamedTuple):
+    """A recently read article (its key, title, and when it was opened)."""
 
     article: str
     title: str

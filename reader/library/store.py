@@ -125,12 +125,8 @@ class LibraryStore:
     @staticmethod
     def _create(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("BEGIN IMMEDIATE")
-        for statement in filter(str.strip, _SCHEMA.split(";")):
-            conn.execute(statement)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
+        conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA}; PRAGMA application_id = "
+                           f"{APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
     def _move_aside(self) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

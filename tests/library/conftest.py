@@ -11,17 +11,16 @@ from reader.config import Config
 
 
 @pytest.fixture(scope="session")
-def _feed_server_session() -> Iterator[FeedServer]:
+def _running_feed_server() -> Iterator[FeedServer]:
     with FeedServer() as server:
         yield server
 
 
 @pytest.fixture
-def feed_server(_feed_server_session: FeedServer) -> Iterator[FeedServer]:
-    """The local feed server, its content and request log reset."""
-    _feed_server_session.reset()
-    yield _feed_server_session
-    _feed_server_session.reset()
+def feed_server(_running_feed_server: FeedServer) -> FeedServer:
+    """The local feed server with its fixture content and an empty request log."""
+    _running_feed_server.reset()
+    return _running_feed_server
 
 
 @pytest.fixture
