@@ -8,8 +8,8 @@ entities is instant. Network faults become panel states, never crashes.
 The workflow is the headless :class:`reader.session.Session` (the commands use the same
 code), so the reader's corrections apply: entities added in mark mode (``m``, or a mouse
 drag) are saved in the data directory and recognised in every article; hidden names
-(``x``) disappear; chosen pages (``c``) and notes (``a``) are kept with them. Each change is saved at once (atomic,
-locked) and the article is analysed again in the worker.
+(``x``) disappear; chosen pages (``c``) and notes (``a``) are kept with them. Each change
+is saved at once (atomic, locked) and the article is analysed again in the worker.
 """
 
 from __future__ import annotations
