@@ -6,14 +6,14 @@ under the store's lock and writes them atomically. A change that has nothing to 
 (showing a name that is not hidden, removing a name that was not added) raises
 :class:`reader.errors.ReaderError` and leaves the file as it was. Imports no Textual.
 
-A new kind of correction is one more dataclass here with ``apply`` and ``reanalyse``
-(True when the recogniser's result changes), plus the field it needs in
-:class:`reader.corrections.Corrections`.
+A new kind of correction is one more :class:`Change` subclass here naming the
+:class:`reader.corrections.Corrections` method that applies it (and the field and method it
+needs there), with ``reanalyse = False`` when the recogniser's result does not change.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import ClassVar
 
 from reader.corrections import Corrections, CorrectionsStore
@@ -21,86 +21,75 @@ from reader.errors import ReaderError
 
 
 @dataclass(frozen=True)
-class AddEntity:
+class Change:
+    """A correction of the entity ``name``; subclasses add the other arguments of their
+    :class:`Corrections` method, in its order."""
+
+    name: str
+    #: Whether the recogniser's result changes (the article is analysed again).
+    reanalyse: ClassVar[bool] = True
+    #: The :class:`Corrections` method that applies the change, given the fields in order.
+    method: ClassVar[str] = ""
+    #: When the method reports that it had nothing to act on: what is wrong with ``name``.
+    missing: ClassVar[str] = ""
+
+    def apply(self, corrections: Corrections) -> None:
+        """Change ``corrections`` in place (:class:`ReaderError` if there was nothing to do)."""
+        effect = getattr(corrections, self.method)(*(getattr(self, f.name)
+                                                     for f in fields(self)))
+        if effect is False:
+            raise ReaderError(f"{self.name!r} {self.missing}")
+
+
+@dataclass(frozen=True)
+class AddEntity(Change):
     """Recognise ``name`` as an entity of ``label`` in every article from now on."""
 
-    name: str
     label: str
-    reanalyse: ClassVar[bool] = True
-
-    def apply(self, corrections: Corrections) -> None:
-        """Change ``corrections`` in place."""
-        corrections.add_entity(self.name, self.label)
+    method: ClassVar[str] = "add_entity"
 
 
 @dataclass(frozen=True)
-class HideEntity:
+class HideEntity(Change):
     """Hide ``name``: in the article with text hash ``article_sha256``, else everywhere."""
 
-    name: str
     article_sha256: str | None = None
-    reanalyse: ClassVar[bool] = True
-
-    def apply(self, corrections: Corrections) -> None:
-        """Change ``corrections`` in place."""
-        corrections.hide(self.name, self.article_sha256)
+    method: ClassVar[str] = "hide"
 
 
 @dataclass(frozen=True)
-class UnhideEntity:
+class UnhideEntity(Change):
     """Show a hidden name again (everywhere and in every article)."""
 
-    name: str
-    reanalyse: ClassVar[bool] = True
-
-    def apply(self, corrections: Corrections) -> None:
-        """Change ``corrections`` in place; a name that is not hidden is an error."""
-        if not corrections.unhide(self.name):
-            raise ReaderError(f"{self.name!r} is not hidden")
+    method: ClassVar[str] = "unhide"
+    missing: ClassVar[str] = "is not hidden"
 
 
 @dataclass(frozen=True)
-class RemoveEntity:
+class RemoveEntity(Change):
     """Forget a name the reader added."""
 
-    name: str
-    reanalyse: ClassVar[bool] = True
-
-    def apply(self, corrections: Corrections) -> None:
-        """Change ``corrections`` in place; a name that was not added is an error."""
-        if not corrections.remove_entity(self.name):
-            raise ReaderError(f"{self.name!r} is not an entity you added")
+    method: ClassVar[str] = "remove_entity"
+    missing: ClassVar[str] = "is not an entity you added"
 
 
 @dataclass(frozen=True)
-class SetNote:
+class SetNote(Change):
     """The reader's note on ``name`` (blank text deletes it)."""
 
-    name: str
     text: str
     reanalyse: ClassVar[bool] = False
-
-    def apply(self, corrections: Corrections) -> None:
-        """Change ``corrections`` in place."""
-        corrections.set_note(self.name, self.text)
+    method: ClassVar[str] = "set_note"
 
 
 @dataclass(frozen=True)
-class ChoosePage:
+class ChoosePage(Change):
     """The glossary page for ``name`` in ``lang`` (``""`` lets the glossary choose again)."""
 
-    name: str
     lang: str
     title: str
     reanalyse: ClassVar[bool] = False
-
-    def apply(self, corrections: Corrections) -> None:
-        """Change ``corrections`` in place."""
-        corrections.choose_page(self.name, self.lang, self.title)
-
-
-#: Every kind of change.
-Change = AddEntity | HideEntity | UnhideEntity | RemoveEntity | SetNote | ChoosePage
+    method: ClassVar[str] = "choose_page"
 
 
 def apply_change(store: CorrectionsStore, change: Change) -> Corrections:
