@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_listing(corrections)
         return 0
-    sha = load(args.article).sha256 if getattr(args, "article", None) else None
+    sha = load(args.article, config=config).sha256 if getattr(args, "article", None) else None
     with store.editing() as corrections:
         if args.action == "add":
             corrections.add_entity(args.name, args.label)

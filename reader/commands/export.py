@@ -13,6 +13,7 @@ from reader.commands.common import (
     add_article_argument,
     add_config_arguments,
     config_from_args,
+    load_article,
     write_output,
 )
 from reader.errors import ReaderError
@@ -127,12 +128,11 @@ def run(args: argparse.Namespace) -> int:
     """Load, analyse, look up (or read the cache), render and write."""
     import datetime as dt
 
-    from reader.article import load
     from reader.export import to_json, to_markdown
 
     config = config_from_args(args)
     output = _output_path(args.output, args.force, args.file)
-    article = load(args.file, args.input_format)
+    article = load_article(args, config)
     analysis, notes = _analyse(article, config)
     entries = _entries(article, analysis, config)
     exported_at = dt.datetime.now(dt.UTC).astimezone()
