@@ -177,7 +177,7 @@ class _HtmlCollector(HTMLParser):
     def _hides(self, tag: str, attr: dict[str, str | None]) -> bool:
         if tag == "header":  # a site header; the header of an article holds its headline
             return not self._main_depth
-        return (tag in _DROP or attr.get("hidden") is not None
+        return (tag in _DROP or "hidden" in attr
                 or (attr.get("aria-hidden") or "").strip().lower() == "true")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

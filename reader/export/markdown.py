@@ -5,8 +5,8 @@ Layout of the document:
 1. YAML front matter (see :func:`front_matter_data`).
 2. The body: each block of the article as one Markdown block, headings as ``##``
    headings, list items as ``-`` items, quotes as ``>`` quotes, other blocks (paragraphs,
-   table rows) as paragraphs; the text is escaped (:mod:`reader.export.escape`) so that it renders exactly
-   as the article text, and mentions are annotated according to the style:
+   table rows) as paragraphs; the text is escaped (:mod:`reader.export.escape`) so that it
+   renders exactly as the article text, and mentions are annotated according to the style:
 
    * ``links``: ``[mention](url "description")``, the first mention of each entity in each
      paragraph;
