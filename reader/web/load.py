@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml", "text/xml"})
-#: An extraction with less text than this is no article.
-MIN_ARTICLE_CHARS = 200
+#: An extraction with less text than this (headings aside) is no article.
+MIN_ARTICLE_CHARS = 80
 #: Words that fill a cookie or consent wall (lower case; German and English).
 CONSENT_TERMS = ("cookie", "einwillig", "zustimm", "akzeptier", "consent", "tracking",
                  "werbefrei", "datenschutz", "pur-abo", "partner", "personalisiert")
@@ -69,7 +69,8 @@ def article_from(fetched: Fetched) -> Article:
     if page.blocks and is_consent_wall(page):
         raise ConsentWallError(f"{url}: the site answered with a cookie/consent wall, "
                                "not the article")
-    if page.method == "none" or page.chars - len(page.title) < MIN_ARTICLE_CHARS:
+    body = sum(len(text) for kind, text in page.blocks if kind != "heading")
+    if page.method == "none" or body < MIN_ARTICLE_CHARS:
         raise NoArticleError(f"{url}: no article text found on the page")
     canonical = page.url if is_web_url(page.url) else fetched.final_url
     return from_blocks(page.blocks, source=url, title=page.title, date=parse_date(page.date),
