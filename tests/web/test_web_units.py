@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -53,15 +52,11 @@ def test_builtin_parser_kinds() -> None:
         ("quote", "Zitat"), ("table_row", "A | B"), ("table_row", "1 | 2")]
 
 
-def test_builtin_parser_is_linear_on_stray_end_tags() -> None:
-    def seconds(n: int) -> float:
-        html = "<div>" * n + "<p>x" * n + "</span>" * n
-        start = time.perf_counter()
-        html_blocks(html)
-        return time.perf_counter() - start
-
-    small, large = seconds(4000), seconds(16000)
-    assert large < small * 10 + 0.05  # quadratic would be 16 times
+def test_builtin_parser_stray_and_unclosed_tags() -> None:
+    # Linear time on such input is measured in bench/web_extract.py (no timing here).
+    html = "<div>" * 3000 + "<p>x" * 3000 + "</span>" * 3000 + "<p>Ende</p>"
+    blocks = html_blocks(html)[1]
+    assert len(blocks) == 3001 and blocks[-1] == ("paragraph", "Ende")
 
 
 def test_meta_charset_of_an_html_file() -> None:
