@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reader.config import Config
-from reader.corpus.documents import Task
+from reader.corpus.documents import Bad, Task
 from reader.corpus.engines import ordered
 from reader.corpus.work import BatchResult, annotate_batch
 from reader.corrections import Corrections
@@ -39,11 +39,11 @@ class DaskEngine:
         self.config = config
         self.corrections = corrections
 
-    def map(self, batches: Iterable[list[Task]]) -> Iterator[BatchResult]:
+    def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
         """Results of ``batches`` in input order."""
         client = self.client
 
-        def submit(batch: list[Task]) -> Any:
+        def submit(batch: list[Task | Bad]) -> Any:
             future = client.submit(annotate_batch, batch, self.config, self.corrections,
                                    pure=False)
             return future.result

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from reader.config import Config
-from reader.corpus.documents import Task
+from reader.corpus.documents import Bad, Task
 from reader.corpus.work import BatchResult, annotate_batch
 from reader.corrections import Corrections
 
@@ -25,7 +25,7 @@ class Engine(Protocol):
     #: Worker processes (1: this process).
     workers: int
 
-    def map(self, batches: Iterable[list[Task]]) -> Iterator[BatchResult]:
+    def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
         """Results of ``batches``, in order."""
 
     def close(self) -> None:
@@ -40,8 +40,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ordered(submit: Callable[[list[Task]], Callable[[], BatchResult]],
-            batches: Iterable[list[Task]], window: int) -> Iterator[BatchResult]:
+def ordered(submit: Callable[[list[Task | Bad]], Callable[[], BatchResult]],
+            batches: Iterable[list[Task | Bad]], window: int) -> Iterator[BatchResult]:
     """Submit batches (at most ``window`` in flight) and yield results in input order;
     ``submit`` returns a function that waits for the batch's result."""
     pending: deque[Callable[[], BatchResult]] = deque()
@@ -67,7 +67,7 @@ def _init_worker(config: Config, corrections: Corrections) -> None:
         pass
 
 
-def _run_in_worker(batch: list[Task]) -> BatchResult:
+def _run_in_worker(batch: list[Task | Bad]) -> BatchResult:
     return annotate_batch(batch, _WORKER["config"], _WORKER["corrections"])
 
 
@@ -87,7 +87,7 @@ class LocalEngine:
             self._pool = context.Pool(self.workers, initializer=_init_worker,
                                       initargs=(config, corrections))
 
-    def map(self, batches: Iterable[list[Task]]) -> Iterator[BatchResult]:
+    def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
         """Results of ``batches`` in order (see :func:`ordered`)."""
         if self._pool is None:
             for batch in batches:

@@ -65,15 +65,17 @@ def clean(text: str) -> str:
     return _UNSAFE.sub("\ufffd", text)
 
 
-def _pending(items: Iterable[Task | Bad], journal: Journal, summary: Summary,
-             on_bad: Callable[[Bad], None]) -> Iterator[Task]:
+def _pending(items: Iterable[Task | Bad], journal: Journal,
+             summary: Summary) -> Iterator[Task | Bad]:
+    """The items not done yet; an id seen before in this run becomes a bad document (bad
+    documents go on in the stream, so that they are reported in input order)."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Bad):
-            on_bad(item)
+            yield item
             continue
         if item.id in seen:
-            on_bad(Bad(item.id, "duplicate id (an earlier document has it)"))
+            yield Bad(item.id, "duplicate id (an earlier document has it)")
             continue
         seen.add(item.id)
         if item.id in journal.done:
@@ -82,9 +84,9 @@ def _pending(items: Iterable[Task | Bad], journal: Journal, summary: Summary,
             yield item
 
 
-def batched(tasks: Iterable[Task], size: int = BATCH) -> Iterator[list[Task]]:
+def batched(tasks: Iterable[Task | Bad], size: int = BATCH) -> Iterator[list[Task | Bad]]:
     """Consecutive lists of at most ``size`` tasks."""
-    batch: list[Task] = []
+    batch: list[Task | Bad] = []
     for task in tasks:
         batch.append(task)
         if len(batch) >= size:
@@ -109,12 +111,9 @@ def annotate_corpus(items: Iterable[Task | Bad], journal: Journal, engine: Engin
         if fail_fast:
             raise StoppedAtBadDocument(clean(f"stopped at bad document {bad.id}: {bad.reason} "
                                              "(the documents before it are kept)"))
-        if progress:
-            progress(1)
 
     try:
-        for result in engine.map(batched(_pending(items, journal, summary, on_bad),
-                                         batch_size)):
+        for result in engine.map(batched(_pending(items, journal, summary), batch_size)):
             for outcome in result.outcomes:
                 if isinstance(outcome, Bad):
                     on_bad(outcome)
@@ -126,7 +125,7 @@ def annotate_corpus(items: Iterable[Task | Bad], journal: Journal, engine: Engin
             journal.sync()
             summary.peak_rss = max(summary.peak_rss, result.peak_rss)
             if progress:
-                progress(sum(1 for o in result.outcomes if not isinstance(o, Bad)))
+                progress(len(result.outcomes))
     finally:
         journal.sync()
         summary.seconds = time.perf_counter() - started

@@ -73,14 +73,18 @@ def _peak_rss() -> int:
     return peak if sys.platform == "darwin" else peak * 1024
 
 
-def annotate_batch(tasks: list[Task], config: Config,
+def annotate_batch(tasks: list[Task | Bad], config: Config,
                    corrections: Corrections) -> BatchResult:
-    """Load and analyse ``tasks``; records and bad documents in task order."""
+    """Load and analyse ``tasks``; records and bad documents in task order (a bad document
+    given in ``tasks`` stays one)."""
     from reader.pipeline import analyse_many
 
     loaded: list[tuple[int, Task, Article]] = []
     outcomes: list[dict[str, Any] | Bad] = []
     for task in tasks:
+        if isinstance(task, Bad):
+            outcomes.append(task)
+            continue
         try:
             article = load_task(task, config)
         except ReaderError as exc:
