@@ -1,8 +1,10 @@
 """The journal of a corpus run: records appended one line at a time, and resumed.
 
 Every record is one JSON object on one line, ``{"id": ..., ...}``, written with a single
-``write`` to a file opened for appending; :meth:`Journal.sync` (after each batch and at
-the end) ``fsync``-s it. A run killed with SIGKILL can leave at most the last line torn (no
+``write`` to a file opened for appending; :meth:`Journal.sync` (called after each batch)
+``fsync``-s it at most once every :data:`SYNC_INTERVAL` seconds, and :meth:`Journal.close`
+at the end (a killed process loses nothing it wrote; the interval bounds what a power
+failure can lose). A run killed with SIGKILL can leave at most the last line torn (no
 newline at its end): :meth:`Journal.open` cuts it off before anything is appended, and
 returns the ids already done, so a re-run skips them and no line is torn or duplicated.
 
@@ -14,12 +16,15 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
 
+#: Seconds between two ``fsync`` calls of :meth:`Journal.sync`.
+SYNC_INTERVAL = 1.0
 #: How every record line starts (records are dicts whose first key is "id").
 RECORD_START = b'{"id": '
 
@@ -64,6 +69,7 @@ class Journal:
     def __init__(self, path: Path, fd: int, done: set[str]) -> None:
         self.path = path
         self._fd = fd
+        self._synced = time.monotonic()
         #: Ids of the records in the file (before and during this run).
         self.done = done
 
@@ -99,9 +105,13 @@ class Journal:
             data = data[written:]
         self.done.add(str(record["id"]))
 
-    def sync(self) -> None:
-        """Make what was appended durable (``fsync``)."""
-        os.fsync(self._fd)
+    def sync(self, *, force: bool = False) -> None:
+        """Make what was appended durable (``fsync``), if the last sync is
+        :data:`SYNC_INTERVAL` seconds ago (or ``force``)."""
+        now = time.monotonic()
+        if force or now - self._synced >= SYNC_INTERVAL:
+            os.fsync(self._fd)
+            self._synced = now
 
     def close(self) -> None:
         """Sync, unlock and close."""

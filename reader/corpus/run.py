@@ -127,6 +127,6 @@ def annotate_corpus(items: Iterable[Task | Bad], journal: Journal, engine: Engin
             if progress:
                 progress(len(result.outcomes))
     finally:
-        journal.sync()
+        journal.sync(force=True)
         summary.seconds = time.perf_counter() - started
     return summary

@@ -70,9 +70,9 @@ class _Pages(BaseHTTPRequestHandler):
         if self.path != "/artikel":
             self.send_error(404)
             return
-        body = ("<html><head><title>Gipfel</title></head><body><article><h1>Gipfel in Rom"
-                "</h1><p>Giorgia Meloni empfing Ursula von der Leyen in Rom.</p></article>"
-                "</body></html>").encode()
+        body = (b"<html><head><title>Gipfel</title></head><body><article><h1>Gipfel in Rom"
+                b"</h1><p>Giorgia Meloni empfing Ursula von der Leyen in Rom.</p></article>"
+                b"</body></html>")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -139,9 +139,8 @@ def test_fail_fast_stops_at_the_first_bad_document(tmp_path: Path,
 
 
 def test_spacy_conll_and_markdown_outputs(tmp_path: Path) -> None:
-    from spacy.tokens import DocBin
-
     import spacy
+    from spacy.tokens import DocBin
 
     docs = _jsonl(tmp_path / "in.jsonl")
     spans = recognise_texts(TEXTS)

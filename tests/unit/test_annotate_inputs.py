@@ -91,3 +91,16 @@ def test_a_huge_jsonl_line_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(inputs, "MAX_BYTES", 10)
     bad = document_task(b'{"id": "x", "text": "viel zu lang"}', "f:1")
     assert isinstance(bad, Bad) and "limit" in bad.reason
+
+
+def test_corpus_modules_import_no_textual_dask_or_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, reader.commands.annotate, reader.corpus.run, reader.corpus.outputs, "
+            "reader.corpus.engines, reader.corpus.glossary_pass\n"
+            "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    loaded = set(result.stdout.split())
+    assert not loaded & {"textual", "dask", "distributed", "spacy"}, loaded
