@@ -20,7 +20,7 @@ from reader.corrections import Corrections
 from reader.errors import ReaderError
 
 #: Seconds to wait for the scheduler.
-CONNECT_TIMEOUT = 20
+CONNECT_TIMEOUT: float = 20
 
 
 class DaskEngine:

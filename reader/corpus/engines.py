@@ -2,8 +2,10 @@
 
 An engine's :meth:`~LocalEngine.map` takes an iterator of batches (lists of tasks) and
 yields their :class:`~reader.corpus.work.BatchResult` objects in input order, with a
-bounded number of batches in flight (so a huge corpus is never held in memory). Each
-worker process loads the recogniser once (the pool's initializer) and keeps it.
+bounded number of batches in flight (so a huge corpus is never held in memory). The
+recogniser is loaded once per worker process and kept; where processes are forked it is
+loaded once before the fork and shared by the workers (copy on write; the loaded objects
+are frozen out of the garbage collector, so they stay shared).
 """
 
 from __future__ import annotations
@@ -83,6 +85,10 @@ class LocalEngine:
             import multiprocessing
 
             methods = multiprocessing.get_all_start_methods()
+            if "fork" in methods:  # load once here: forked workers share it (copy on write)
+                from reader.analysis import get_recogniser
+
+                get_recogniser(config.model, extra_patterns=corrections.patterns())
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._pool = context.Pool(self.workers, initializer=_init_worker,
                                       initargs=(config, corrections))

@@ -47,7 +47,7 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.corpus.dask_engine as engine
 
-    monkeypatch.setattr(engine, "CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(engine, "CONNECT_TIMEOUT", 0.3)
     docs = tmp_path / "docs.jsonl"
     docs.write_text(json.dumps({"id": "a", "text": TEXTS[0]}) + "\n", encoding="utf-8")
     assert main(["annotate", str(docs), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask",
