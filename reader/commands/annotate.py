@@ -116,8 +116,8 @@ def run(args: argparse.Namespace) -> int:
         journal.close()
     entries = _link(journal.path, config, show) if args.glossary else None
     if fmt != "jsonl" or entries is not None:
-        outputs.finish(fmt, out, journal.path, entries, style=args.style,
-                       notes=corrections.notes)
+        outputs.finish(fmt, out, journal.path, entries, config=config,
+                       corrections=corrections, style=args.style)
     if not args.quiet:
         for line in summary.lines():
             print(f"reader: {line}", file=sys.stderr)

@@ -28,6 +28,8 @@ from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from glossary.models import GlossaryEntry
+    from reader.config import Config
+    from reader.corrections import Corrections
 
 #: Output formats, and the file name endings that choose them.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -80,7 +82,7 @@ def prepare(out: Path, fmt: str) -> None:
 
 
 def finish(fmt: str, out: Path, journal: Path, entries: Mapping[str, GlossaryEntry] | None,
-           *, style: str = "links", notes: Mapping[str, str] | None = None) -> None:
+           *, config: Config, corrections: Corrections, style: str = "links") -> None:
     """Render the output from the journal (nothing to do for plain JSONL)."""
     from reader import atomic
 
@@ -97,7 +99,7 @@ def finish(fmt: str, out: Path, journal: Path, entries: Mapping[str, GlossaryEnt
                 for record in records(journal):
                     stream.write(conll_text(record).encode("utf-8", "replace"))
         else:
-            write_markdown(out, records(journal), entries or {}, style, notes or {})
+            write_markdown(out, records(journal), entries or {}, style, config, corrections)
     except OSError as exc:
         raise ReaderError(f"cannot write {out}: {exc.strerror or exc}") from None
 
@@ -177,19 +179,26 @@ def markdown_name(ident: str) -> str:
 
 
 def write_markdown(out: Path, items: Iterator[dict[str, Any]],
-                   entries: Mapping[str, GlossaryEntry], style: str,
-                   notes: Mapping[str, str]) -> None:
-    """One annotated Markdown file per record in ``out`` (each written atomically)."""
+                   entries: Mapping[str, GlossaryEntry], style: str, config: Config,
+                   corrections: Corrections) -> None:
+    """One annotated Markdown file per record in ``out`` (each written atomically), made
+    as ``reader export`` makes it: a session's export bundle with the reader's notes."""
     from dataclasses import replace
 
     from reader import atomic
-    from reader.export import to_markdown
+    from reader.corrections import store_for
+    from reader.session import Analysed, Session
 
+    store = store_for(config)
     exported_at = dt.datetime.now(dt.UTC).astimezone()
     for record in items:
         article = article_of_record(record)
         if _UNSAFE.search(article.text):  # a JSONL text as given: made safe, same offsets
             article = replace(article, text=_UNSAFE.sub("\ufffd", article.text))
-        text = to_markdown(article, analysis_of_record(record), entries, style=style,
-                           exported_at=exported_at, notes=notes)
+        analysis = analysis_of_record(record)
+        session = Session(article, config, store=store)
+        session.adopt(Analysed(analysis, corrections))
+        session.entries = {e.key: entry for e in analysis.entities
+                           if (entry := entries.get(e.name)) is not None}
+        text = session.bundle().render("md", style=style, exported_at=exported_at)
         atomic.write_text(out / markdown_name(str(record["id"])), text)

@@ -59,3 +59,13 @@ def test_offline_glossary_uses_the_cache_only(tmp_path: Path, wiki_server: Any,
     assert count == 0
     record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert {e["glossary"]["status"] for e in record["entities"]} == {"not_cached"}
+
+
+def test_markdown_files_carry_the_links(tmp_path: Path, wiki_server: Any,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _corpus(tmp_path / "docs.jsonl", 4)
+    out = tmp_path / "md"
+    assert main(["annotate", str(docs), "-o", str(out), "--glossary", "-q",
+                 "--api-url", wiki_server.api_url]) == 0
+    text = next(out.glob("r0-*.md")).read_text(encoding="utf-8")
+    assert "[Wladimir Putin](" in text and "Wladimir_Putin" in text
