@@ -43,14 +43,15 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud8
 
 
 def format_for(out: str, fmt: str | None) -> str:
-    """The output format: ``fmt`` if given, else from the name (a directory: Markdown)."""
+    """The output format: ``fmt`` if given, else from the name (a directory, or a name
+    without a suffix: Markdown files in that directory)."""
     if fmt:
         return fmt
     lower = out.lower()
     for name, endings in FORMATS.items():
         if lower.endswith(endings):
             return name
-    if out.endswith(("/", "\\")) or Path(out).is_dir():
+    if out.endswith(("/", "\\")) or Path(out).is_dir() or not Path(out).suffix:
         return "md"
     raise ReaderError(f"cannot tell the output format from {out!r}: end it in .jsonl, "
                       ".spacy or .conll, name a directory for Markdown, or use --format")
