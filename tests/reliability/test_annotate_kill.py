@@ -14,12 +14,11 @@ import pytest
 
 from reader.cli import main
 
-SENTENCES = [
-    "Angela Merkel besuchte am Montag Paris und sprach mit Emmanuel Macron.",
-    "In Berlin tagte der Vorstand der Deutschen Bahn mit Richard Lutz.",
-    "Kremlsprecher Dmitri Peskow sagte in Moskau, man wolle weiter reden.",
-    "Das Wetter in Hamburg blieb am Wochenende wechselhaft.",
-]
+#: Written for this test, one sentence per line.
+SENTENCES = """Angela Merkel besuchte am Montag Paris und sprach mit Emmanuel Macron.
+In Berlin tagte der Vorstand der Deutschen Bahn mit Richard Lutz.
+Kremlsprecher Dmitri Peskow sagte in Moskau, man wolle weiter reden.
+Das Wetter in Hamburg blieb am Wochenende wechselhaft.""".splitlines()
 
 
 def _corpus(path: Path, count: int) -> Path:
