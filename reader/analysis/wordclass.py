@@ -80,6 +80,8 @@ class WordClasses:
         self.speech_verbs = set(cues["speech_verbs"])
         self.strong_person_suffixes = tuple(cues["strong_person_suffixes"])
         self.person_noun_endings = tuple(cues["person_noun_endings"])
+        #: Words after which a city named like a noun is the noun ("bis Ende Mai").
+        self.time_followers = frozenset(cues["time_followers"])
 
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
@@ -163,8 +165,11 @@ class WordClasses:
         if (len(word) > 3 and word[1].isupper() and word[2].isupper() and cls is None
                 and "-" not in word):
             return ACRONYM  # brand-like: ZDFheute, ARDmediathek
-        if cls in (None, KNOWN) and word.endswith("s") and word[:-1] in self.single:
-            return UNKNOWN  # genitive of a pattern name: Frankreichs
+        if cls in (None, KNOWN) and word.endswith("s"):
+            if word[:-1] in self.single:
+                return UNKNOWN  # genitive of a pattern name: Frankreichs
+            if self.lex.get(word[:-1]) == PLACE:
+                return PLACE  # genitive of a place: Großbritanniens
         if word in self.roles:
             return ROLE
         low = word.lower()
@@ -230,7 +235,10 @@ class WordClasses:
         for i, kind in enumerate(kinds):
             if kind in (PLACE_OR_NOUN, PLACE_OR_PERSON):
                 prev = words[i - 1] if i > 0 else ""
-                if prev in self.place_preps:
+                nxt_word = words[i + 1] if i + 1 < n else ""
+                if prev in self.place_preps and not (
+                        kind == PLACE_OR_NOUN and (nxt_word in self.time_followers
+                                                   or nxt_word[:1].isdigit())):
                     kinds[i] = PLACE
                     sure.add(i)
                 else:
