@@ -298,8 +298,8 @@ def main() -> int:
 
     # Rare nouns that the recogniser's rules already take for nouns (compounds of known
     # nouns, noun suffixes) need no entry: a smaller file loads faster.
-    from reader.analysis.scanner import Scanner
     from reader.analysis.lexicon import Data, build_patterns
+    from reader.analysis.scanner import Scanner
 
     probe = Scanner(Data({w: c for w, c in lexicon.items() if c not in ("n", "K")},
                          build_patterns([]), cues))
