@@ -31,6 +31,7 @@ from reader.analysis.kinds import (
     UNKNOWN,
     Found,
 )
+from reader.analysis.foreign_rules import ForeignRules
 from reader.analysis.name_rules import SENTENCE_END, NameRules
 from reader.analysis.post_rules import PostRules
 
@@ -55,7 +56,7 @@ class Tokens:
 Rule = Callable[["Scanner", Tokens, int], "Found | None"]
 
 
-class Scanner(NameRules, PostRules):
+class Scanner(ForeignRules, NameRules, PostRules):
     """Finds entity spans in a sequence of token texts (see the module docstring)."""
 
     def scan(self, words: list[str], fixed: Sequence[tuple[int, int, str]] = ()
@@ -92,6 +93,10 @@ class Scanner(NameRules, PostRules):
         return self._propagate(words, kinds, spans)
 
     # -- the rules of the first pass, in the order they are tried -------------------------
+
+    def rule_foreign_name(self, t: Tokens, i: int) -> Found | None:
+        """A name in English or a Romance language: "Royal Air Force", "Lido di Spina"."""
+        return self._foreign(t.words, t.kinds, i, t.initial(i))
 
     def rule_cue_name(self, t: Tokens, i: int) -> Found | None:
         """A cue word and a name: "FC Schalke 04", "Universität Gießen", "Bad Tölz"."""
@@ -187,7 +192,7 @@ class Scanner(NameRules, PostRules):
         place or person guessed from the context."""
         return self._name_run(t.words, t.kinds, i, t.initial(i))
 
-    RULES: tuple[Rule, ...] = (rule_cue_name, rule_institution, rule_given_name,
+    RULES: tuple[Rule, ...] = (rule_foreign_name, rule_cue_name, rule_institution, rule_given_name,
                                rule_known_name, rule_no_name, rule_noun_phrase, rule_genitive,
                                rule_acronym, rule_place, rule_cluster_class, rule_lone_initial,
                                rule_descriptive_compound, rule_name_run)
