@@ -47,7 +47,7 @@ _HEAD_NAME_KINDS = (*_PLACE_NAME_KINDS, GIVEN)
 #: Classes of a name that gives an adjective in -er ("Berliner Zeitung").
 _PLACE_ADJ_KINDS = (UNKNOWN, KNOWN, PLACE, PERSON_LIKE, SURNAME, ORG_LIKE, GIVEN)
 #: Token classes that may follow a given name as (part of) the surname.
-_SURNAME_KINDS = {GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, NOUN, PLACE, ORG_LIKE, MISC_LIKE, KNOWN}
+_SURNAME_KINDS = {GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, PLACE, ORG_LIKE, MISC_LIKE, KNOWN}
 
 
 class NameRules(WordClasses):
@@ -85,7 +85,7 @@ class NameRules(WordClasses):
                 surname = True
                 if kind in (PLACE, ORG_LIKE, MISC_LIKE):
                     break
-            elif kind == NOUN and j == i + 1:
+            elif kind == NOUN and not surname:  # a surname that is also a noun ends it
                 j += 1
                 surname = True
                 break
