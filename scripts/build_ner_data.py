@@ -312,7 +312,7 @@ def main() -> int:
         by_class[cls].append(word)
     _write_sections(DATA / "lexicon.txt.gz", by_class)
     by_label: dict[str, list[str]] = collections.defaultdict(list)
-    for name in place_patterns:
+    for name in place_patterns - set(orgs):  # "Europäische Union" is an organisation
         by_label["LOC"].append(name)
     for name, label in orgs.items():
         by_label[label].append(name)

@@ -33,6 +33,9 @@ from reader.analysis.wordclass import WordClasses
 SENTENCE_END = frozenset((".", "!", "?", ":", ";", "„", "“", "\"", "»", "«", "(", "–", "-", "|",
                           "…", "'", "‚", "‘", "#", "*", "•"))
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+#: Suffixes of declined adjectives the lexicon may not know ("Schmalkaldischen").
+_ADJ_SUFFIXES = tuple(f"{stem}{end}" for stem in ("isch", "lich", "jährig")
+                      for end in ("e", "en", "er", "es", "em"))
 _ARTICLES_GEN = {"der", "des", "für", "zu", "von"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines",
              "einer"}
@@ -195,13 +198,10 @@ class NameRules(WordClasses):
             word in self.org_heads or word.lower().endswith(self.org_head_suffixes)
         ) and kinds[i + 2] == LOWER and words[i + 2].endswith(("en", "er")):
             return (i, i + 3, "ORG", True)
-        if kind in (NOUN, UNKNOWN) and i + 2 < n and words[i + 1] == "für" and (
+        if kind in (NOUN, UNKNOWN) and (
             word in self.org_heads or word.lower().endswith(self.org_head_suffixes)
-        ) and kinds[i + 2] in (NOUN, LOWER, UNKNOWN):
-            end = i + 3
-            while end + 1 < n and words[end] in ("und", ",") and kinds[end + 1] in (NOUN, UNKNOWN):
-                end += 2
-            return (i, end, "ORG", True)
+        ) and self._purpose_end(words, kinds, i + 1) > i + 1:
+            return (i, self._purpose_end(words, kinds, i + 1), "ORG", True)
         # capitalised adjective inside a sentence + noun: "Europäische Zentralbank"
         if self._adjective(words, kinds, i) and not initial and i + 1 < n:
             j = i + 1
@@ -217,14 +217,43 @@ class NameRules(WordClasses):
                     if label == "ORG" and end < n and self._is_place(words, kinds, end) and (
                             head.lower().endswith(self.with_name)):
                         end += 1  # Medizinische Hochschule Hannover
+                    elif label == "ORG":
+                        end = self._purpose_end(words, kinds, end)  # ... für Bildung
                     return (i, end, label, False)
         return None
 
+    def _purpose_end(self, words: list[str], kinds: list[str], k: int) -> int:
+        """The end of an institution's "für ..." complement starting at ``k`` ("für
+        Unterricht und Kultus"), or ``k`` when there is none."""
+        n = len(words)
+        if not (k + 1 < n and words[k] == "für" and kinds[k + 1] in (NOUN, LOWER, UNKNOWN)):
+            return k
+        end = k + 2
+        while end + 1 < n and words[end] in ("und", ",") and kinds[end + 1] in (NOUN, UNKNOWN):
+            end += 2
+        return end
+
     def _adjective(self, words: list[str], kinds: list[str], i: int) -> bool:
-        """A capitalised inflected adjective (also one the lexicon knows as a noun)."""
-        noun_adj = kinds[i] == NOUN and self.lex.get(words[i]) == NOUN_OR_ADJ
-        return (kinds[i] == LOWER or noun_adj) and (
-            words[i].lower().endswith(_ADJ_ENDINGS))
+        """A capitalised inflected adjective (also one the lexicon knows as a noun, or
+        does not know but whose suffix says adjective: "Schmalkaldischen")."""
+        kind = kinds[i]
+        low = words[i].lower()
+        if kind in (NOUN, UNKNOWN, KNOWN) and low.endswith(_ADJ_SUFFIXES):
+            return True
+        noun_adj = kind == NOUN and self.lex.get(words[i]) == NOUN_OR_ADJ
+        return (kind == LOWER or noun_adj) and low.endswith(_ADJ_ENDINGS)
+
+    def _name_with_head(self, words: list[str], kinds: list[str], i: int) -> Found | None:
+        """Up to three name-like words and an organisation head noun that follows names
+        ("Franzis Verlag", "Quendel Gruppe")."""
+        n = len(words)
+        j = i
+        while j < n and j - i < 3 and kinds[j] in _HEAD_NAME_KINDS and not words[j].endswith(
+                "er"):
+            j += 1
+        if j > i and j < n and words[j] in self.heads_after_name:
+            return (i, j + 1, "ORG", True)
+        return None
 
     def _head_label(self, head: str) -> str:
         if self._org_head(head):

@@ -130,17 +130,22 @@ class Scanner(ForeignRules, NameRules, PostRules):
             end, label = self._team(words, kinds, end, label)
         return (i, end, label, True)
 
+    def rule_name_and_head(self, t: Tokens, i: int) -> Found | None:
+        """Names before an organisation head noun: "Franzis Verlag"."""
+        return self._name_with_head(t.words, t.kinds, i)
+
     def rule_no_name(self, t: Tokens, i: int) -> Found | None:
         """Words that start no name: lower case, and known words without a role before."""
         kind = t.kinds[i]
-        if kind == NONAME or (kind == KNOWN and not (i > 0 and t.kinds[i - 1] == ROLE)):
+        if kind == NONAME or (kind == KNOWN and not (i > 0 and t.kinds[i - 1] == ROLE)
+                              and not self._adjective(t.words, t.kinds, i)):
             return (i, i + 1, SKIP, False)
         return None
 
     def rule_noun_phrase(self, t: Tokens, i: int) -> Found | None:
         """A common noun or adjective opens a name only as a phrase ("Europäische
         Zentralbank"); alone it is skipped."""
-        if t.kinds[i] in (NOUN, ROLE, LOWER):
+        if t.kinds[i] in (NOUN, ROLE, LOWER) or self._adjective(t.words, t.kinds, i):
             found = self._phrase(t.words, t.kinds, i, t.initial(i))
             return found if found is not None else (i, i + 1, SKIP, False)
         return None
@@ -193,7 +198,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return self._name_run(t.words, t.kinds, i, t.initial(i))
 
     RULES: tuple[Rule, ...] = (rule_foreign_name, rule_cue_name, rule_institution, rule_given_name,
-                               rule_known_name, rule_no_name, rule_noun_phrase, rule_genitive,
+                               rule_known_name, rule_name_and_head, rule_no_name, rule_noun_phrase, rule_genitive,
                                rule_acronym, rule_place, rule_cluster_class, rule_lone_initial,
                                rule_descriptive_compound, rule_name_run)
 

@@ -82,6 +82,8 @@ class WordClasses:
         self.person_noun_endings = tuple(cues["person_noun_endings"])
         #: Words after which a city named like a noun is the noun ("bis Ende Mai").
         self.time_followers = frozenset(cues["time_followers"])
+        #: Organisation heads that follow a name ("Franzis Verlag").
+        self.heads_after_name = frozenset(cues["org_heads_after_name"])
 
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
@@ -236,7 +238,8 @@ class WordClasses:
             if kind in (PLACE_OR_NOUN, PLACE_OR_PERSON):
                 prev = words[i - 1] if i > 0 else ""
                 nxt_word = words[i + 1] if i + 1 < n else ""
-                if prev in self.place_preps and not (
+                if (prev in self.place_preps or (kind == PLACE_OR_NOUN and prev.lower().endswith(
+                        self.with_name))) and not (
                         kind == PLACE_OR_NOUN and (nxt_word in self.time_followers
                                                    or nxt_word[:1].isdigit())):
                     kinds[i] = PLACE
