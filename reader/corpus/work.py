@@ -95,7 +95,7 @@ def annotate_batch(tasks: list[Task | Bad], config: Config,
     pairs = [(article.text, article.sha256) for _, _, article in loaded]
     results: list[tuple[Analysis, list[Span]] | str]
     try:
-        results = list(analyse_many(pairs, config, corrections))
+        results = list(analyse_many(pairs, config, corrections)) if pairs else []
     except ReaderError:
         raise  # the model or the corrections: fatal for the whole run
     except Exception:  # one document breaks the batch: analyse them one by one
