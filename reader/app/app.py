@@ -619,6 +619,8 @@ class ReaderApp(App[None]):
         except (ReaderError, OSError) as exc:
             self.post_message(CorrectionFailed(str(exc)))
             return
+        if self.store.warning:  # saved, but e.g. the patterns copy is stale
+            done = f"{done} ({self.store.warning})"
         self.post_message(CorrectionSaved(corrections, done, reanalyse=reanalyse,
                                           select=select))
 

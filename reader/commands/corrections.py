@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from reader.commands.common import config_from_args, write_output
     from reader.corrections import Corrections, store_for
+    from reader.corrections_schema import parse_json
     from reader.errors import ReaderError
 
     store = store_for(config_from_args(args))
@@ -41,16 +42,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     source = Path(args.file)
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        raw = source.read_bytes()
     except FileNotFoundError:
         raise ReaderError(f"{source}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReaderError(f"{source}: not a corrections file ({exc})") from None
-    incoming = Corrections.from_bundle(data, str(source))
-    with store.editing() as corrections:
-        if args.replace:
-            corrections.clear()
+    except OSError as exc:
+        raise ReaderError(f"cannot read {source}: {exc.strerror or exc}") from None
+    incoming = Corrections.from_bundle(parse_json(raw, str(source)), str(source))
+    with store.editing(replace=args.replace) as corrections:
         corrections.merge(incoming)
     print(f"imported {len(incoming.added)} entities, {len(incoming.hidden)} hidden names, "
           f"{len(incoming.pages)} pages, {len(incoming.notes)} notes", file=sys.stderr)
+    if store.warning:
+        print(f"reader: warning: {store.warning}", file=sys.stderr)
     return 0

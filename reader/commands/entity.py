@@ -83,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
             message = f"{args.name!r} now uses page {args.title!r}" if args.title.strip() else (
                 f"page choice for {args.name!r} reset")
     print(message, file=sys.stderr)
+    if store.warning:
+        print(f"reader: warning: {store.warning}", file=sys.stderr)
     return 0
 
 

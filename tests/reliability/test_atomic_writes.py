@@ -37,7 +37,6 @@ REVIEWED = {
     ("reader/analysis/cache.py", "tempfile.mkstemp"): "cache: temporary file + rename",
     ("reader/analysis/cache.py", "os.fdopen"): "cache: temporary file + rename",
     ("reader/analysis/cache.py", "os.replace"): "cache: temporary file + rename",
-    ("reader/corrections.py", "open"): "the lock file (a+b), no data",
     ("reader/atomic.py", "write_bytes"): "the atomic writer itself",
     ("reader/cli.py", "os.open"): "/dev/null after a broken pipe",
     ("reader/app/app.py", "open"): "READER_TRACE benchmark log (append), no user data",
