@@ -20,7 +20,7 @@ from typing import BinaryIO
 from reader import formats
 from reader.decoding import decode
 from reader.errors import ArticleError
-from reader.sanitize import normalise_newlines, strip_escapes
+from reader.sanitize import normalise_newlines, one_line, strip_escapes
 
 #: Largest input accepted, in bytes (16 MiB; a long novel is about 1-2 MB).
 MAX_BYTES = 16 * 1024 * 1024
@@ -144,7 +144,7 @@ def from_text(text: str, source: str = "<text>", fmt: str | None = None,
     canonical = PARAGRAPH_SEPARATOR.join(parts)
 
     heading = next((line for kind, line in blocks if kind == "heading"), None)
-    title = _make_title(meta_title or heading or blocks[0][1])
+    title = _make_title(" ".join(one_line(meta_title or heading or blocks[0][1]).split()))
     return Article(
         text=canonical,
         title=title,

@@ -137,7 +137,7 @@ class Corrections:
 
     def choose_page(self, name: str, lang: str, title: str | None) -> None:
         """Remember the page for ``name`` (``None`` or "" forgets the choice)."""
-        key = f"{lang}:{normalise_name(name)}"
+        key = f"{normalise_name(lang)}:{normalise_name(name)}"
         if title and normalise_name(title):
             self.pages[key] = normalise_name(title)
         else:

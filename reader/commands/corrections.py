@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 HELP = "export or import all your corrections as one JSON file"
@@ -30,15 +29,16 @@ def run(args: argparse.Namespace) -> int:
     from reader.corrections import Corrections, store_for
     from reader.corrections_schema import parse_json
     from reader.errors import ReaderError
+    from reader.sanitize import one_line, terminal_json
 
     store = store_for(config_from_args(args))
     if args.action == "export":
-        text = json.dumps(store.load().to_bundle(), ensure_ascii=False, indent=2) + "\n"
+        text = terminal_json(store.load().to_bundle()) + "\n"
         if args.output == "-":
             sys.stdout.write(text)
             return 0
         write_output(args.output, text, force=args.force)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {one_line(args.output)}", file=sys.stderr)
         return 0
     source = Path(args.file)
     try:
@@ -53,5 +53,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"imported {len(incoming.added)} entities, {len(incoming.hidden)} hidden names, "
           f"{len(incoming.pages)} pages, {len(incoming.notes)} notes", file=sys.stderr)
     if store.warning:
-        print(f"reader: warning: {store.warning}", file=sys.stderr)
+        print(f"reader: warning: {one_line(store.warning)}", file=sys.stderr)
     return 0

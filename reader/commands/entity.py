@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -47,14 +46,14 @@ def run(args: argparse.Namespace) -> int:
     from reader.commands.common import config_from_args
     from reader.corrections import store_for
     from reader.errors import ReaderError
+    from reader.sanitize import one_line, terminal_json
 
     config = config_from_args(args)
     store = store_for(config)
     if args.action == "list":
         corrections = store.load()
         if args.format == "json":
-            json.dump(corrections.to_bundle(), sys.stdout, ensure_ascii=False, indent=2)
-            print()
+            print(terminal_json(corrections.to_bundle()))
         else:
             _print_listing(corrections)
         return 0
@@ -82,9 +81,9 @@ def run(args: argparse.Namespace) -> int:
             corrections.choose_page(args.name, lang, args.title)
             message = f"{args.name!r} now uses page {args.title!r}" if args.title.strip() else (
                 f"page choice for {args.name!r} reset")
-    print(message, file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
     if store.warning:
-        print(f"reader: warning: {store.warning}", file=sys.stderr)
+        print(f"reader: warning: {one_line(store.warning)}", file=sys.stderr)
     return 0
 
 

@@ -129,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
 
     from reader.article import load
     from reader.export import to_json, to_markdown
+    from reader.sanitize import one_line
 
     config = config_from_args(args)
     output = _output_path(args.output, args.force, args.file)
@@ -146,5 +147,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     write_output(args.output, text, force=args.force)
-    print(f"reader: wrote {args.output} ({_summary(entries, analysis)})", file=sys.stderr)
+    print(f"reader: wrote {one_line(args.output)} ({_summary(entries, analysis)})",
+          file=sys.stderr)
     return 0
