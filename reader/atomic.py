@@ -8,6 +8,9 @@ rename itself survives a crash. On any failure the temporary file is removed and
 is left as it was.
 
 A symbolic link as target is followed: the file it points to is replaced, the link stays.
+A target that exists and is not a regular file (a FIFO, a device such as ``/dev/null``, a
+socket) is never replaced: :class:`SpecialFileError` (see
+:func:`reader.commands.common.write_output` for writing to one as a stream).
 A new file gets the permissions ``0o666`` minus the umask, as :func:`open` would give it;
 a replaced file keeps its permissions.
 
@@ -17,6 +20,7 @@ Used by the export, the user's corrections and the caches.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -24,7 +28,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["open_atomic", "staged", "write_bytes", "write_text"]
+__all__ = ["SpecialFileError", "open_atomic", "staged", "write_bytes", "write_text"]
+
+
+class SpecialFileError(OSError):
+    """The target exists and is no regular file (a FIFO, a device, a socket): a rename
+    would replace it, so it is never written atomically."""
+
+    def __init__(self, filename: str) -> None:
+        super().__init__(errno.EINVAL, "not a regular file (a FIFO, device or socket)",
+                         filename)
 
 
 def _umask() -> int:
@@ -66,15 +79,18 @@ def _resolve(path: str | os.PathLike[str], overwrite: bool,
              mode: int | None) -> tuple[Path, int]:
     """The file to write (a symlink followed) and its permission bits; checks first."""
     target = _target(path)
-    if target.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(target))
+    try:
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise SpecialFileError(str(target))
     if not overwrite and os.path.lexists(target):
-        raise FileExistsError(17, "File exists", str(target))
+        raise FileExistsError(errno.EEXIST, "File exists", str(target))
     if mode is None:
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     return target, mode
 
 

@@ -13,6 +13,7 @@ from reader.commands.common import (
     add_article_argument,
     add_config_arguments,
     config_from_args,
+    output_kind,
     write_output,
 )
 from reader.errors import ReaderError
@@ -53,6 +54,12 @@ def _output_path(value: str, force: bool, source: str) -> Path | None:
     parent = path.parent
     if not parent.is_dir():
         raise ReaderError(f"cannot write {value}: directory {parent} does not exist")
+    kind = output_kind(path)
+    if kind == "other":
+        raise ReaderError(f"{value} is not a regular file (a socket or block device); "
+                          "choose another output file")
+    if kind == "stream":  # a FIFO or /dev/null: written as a stream, nothing is replaced
+        return path
     if os.path.lexists(path):
         if not force:
             raise ReaderError(f"{value} exists; use --force to replace it")
