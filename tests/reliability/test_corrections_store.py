@@ -37,6 +37,18 @@ def _fail_fsync_of(fragment: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(atomic.os, "fsync", fsync)
 
 
+def _fail_rename_of(name: str, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Renaming a file onto ``name`` fails with ``code``."""
+    real = os.replace
+
+    def replace(src: Any, dst: Any) -> None:
+        if Path(dst).name == name:
+            raise OSError(code, os.strerror(code))
+        real(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+
+
 def _store_with_note(tmp_path: Path) -> CorrectionsStore:
     store = CorrectionsStore(tmp_path / "data")
     with store.editing() as corrections:
@@ -66,13 +78,7 @@ def test_failed_copy_after_the_commit_is_a_warning(tmp_path: Path,
     is reported as saved, with a warning about the copy; the next save repairs the copy."""
     store = _store_with_note(tmp_path)
     real = os.replace
-
-    def replace(src: Any, dst: Any) -> None:
-        if Path(dst).name == "patterns.jsonl":
-            raise OSError(errno.EIO, "Input/output error")
-        real(src, dst)
-
-    monkeypatch.setattr(atomic.os, "replace", replace)
+    _fail_rename_of("patterns.jsonl", errno.EIO, monkeypatch)
     with store.editing() as corrections:
         corrections.add_entity("Neue Firma AG", "ORG")
     assert store.load().added == {"Neue Firma AG": "ORG"}
@@ -87,14 +93,7 @@ def test_failed_copy_after_the_commit_is_a_warning(tmp_path: Path,
 def test_cli_reports_a_save_with_a_stale_copy_as_saved(
         isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    real = os.replace
-
-    def replace(src: Any, dst: Any) -> None:
-        if Path(dst).name == "patterns.jsonl":
-            raise OSError(errno.EROFS, "Read-only file system")
-        real(src, dst)
-
-    monkeypatch.setattr(atomic.os, "replace", replace)
+    _fail_rename_of("patterns.jsonl", errno.EROFS, monkeypatch)
     assert main(["entity", "add", "Neue Firma AG", "--label", "ORG"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "added 'Neue Firma AG' as ORG"
