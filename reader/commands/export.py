@@ -11,8 +11,8 @@ from reader.commands.common import (
     add_article_argument,
     add_config_arguments,
     config_from_args,
-    output_kind,
     load_article,
+    output_kind,
     write_output,
 )
 from reader.errors import ReaderError
