@@ -53,7 +53,9 @@ def _in_half(index: int, half: str) -> bool:
     return half == "all" or (index % 2 == 0) == (half == "even")
 
 
-def _table(gold: Gold, predicted: Pred, half: str, labels: tuple[str, ...]) -> None:
+def _rows(gold: Gold, predicted: Pred, half: str,
+          labels: tuple[str, ...]) -> list[tuple[str, float, float, float, int, int]]:
+    """(label, P, R, F1, gold count, predicted count) per label and for all labels."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -66,15 +68,22 @@ def _table(gold: Gold, predicted: Pred, half: str, labels: tuple[str, ...]) -> N
             fp[lab] += 1
         for _s, _e, lab in ents - pred:
             fn[lab] += 1
-    print(f"\n{half} sentences")
+    rows = [(label, *_prf(tp[label], fp[label], fn[label]), tp[label] + fn[label],
+             tp[label] + fp[label]) for label in labels]
+    t, f_p, f_n = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    rows.append(("all", *_prf(t, f_p, f_n), t + f_n, t + f_p))
+    return rows
+
+
+def _table(gold: Gold, predicted: Pred, labels: tuple[str, ...]) -> None:
+    """The whole file's table, then the halves' (rows prefixed with the half)."""
     print(f"{'label':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
-    for label in labels:
-        p, r, f = _prf(tp[label], fp[label], fn[label])
-        print(f"{label:6} {p:6.3f} {r:6.3f} {f:6.3f} {tp[label] + fn[label]:6d} "
-              f"{tp[label] + fp[label]:6d}")
-    p, r, f = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    print(f"{'all':6} {p:6.3f} {r:6.3f} {f:6.3f} {sum(tp.values()) + sum(fn.values()):6d} "
-          f"{sum(tp.values()) + sum(fp.values()):6d}")
+    for label, p, r, f, g, n in _rows(gold, predicted, "all", labels):
+        print(f"{label:6} {p:6.3f} {r:6.3f} {f:6.3f} {g:6d} {n:6d}")
+    print(f"\n{'half':5} {'label':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for half in ("even", "odd"):
+        for label, p, r, f, g, n in _rows(gold, predicted, half, labels):
+            print(f"{half:5} {label:6} {p:6.3f} {r:6.3f} {f:6.3f} {g:6d} {n:6d}")
 
 
 def _errors(gold: Gold, predicted: Pred, half: str, count: int) -> None:
@@ -122,8 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     predicted = [{(s.start, s.end, s.label) for s in found} for found in spans]
     chars = sum(len(t) for t in texts)
     print(f"recogniser: {recogniser.name}   texts: {len(texts)}   chars: {chars}")
-    for half in ("all", "even", "odd"):
-        _table(gold, predicted, half, LABELS)
+    _table(gold, predicted, LABELS)
     print(f"\nspeed: {chars / elapsed:,.0f} chars/s ({elapsed:.2f} s); load: {loaded:.2f} s "
           f"(spaCy import {imported:.2f} s, after it {loaded - imported:.2f} s)")
     _errors(gold, predicted, args.half, args.errors)
