@@ -12,6 +12,9 @@ from reader.analysis.kinds import LOWER, NONAME, NOUN, ROLE, Found
 from reader.analysis.lexicon import Data
 from reader.analysis.wordclass import WordClasses
 
+#: German words that, capitalised, start a sentence: never part of a foreign name.
+_GERMAN = frozenset(("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines",
+                     "im", "am", "vom", "zum", "zur", "und", "in", "auf", "mit", "von", "bei"))
 #: The longest foreign name looked at, in tokens.
 _MAX_TOKENS = 7
 
@@ -35,7 +38,7 @@ class ForeignRules(WordClasses):
         j = start
         while j < n and j - start < _MAX_TOKENS:
             if words[j][:1].isupper() and kinds[j] != ROLE and words[j].replace(
-                    "-", "").replace(".", "").isalnum():
+                    "-", "").replace(".", "").isalnum() and words[j].lower() not in _GERMAN:
                 j += 1
             elif words[j] in self.connectors and (j > start or lead):
                 m = j

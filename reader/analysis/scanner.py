@@ -158,8 +158,11 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return None
 
     def rule_acronym(self, t: Tokens, i: int) -> Found | None:
-        """An unknown acronym is an organisation: "OSZE"."""
-        return (i, i + 1, "ORG", True) if t.kinds[i] == ACRONYM else None
+        """An unknown acronym of three or more letters is an organisation ("OSZE"); one of
+        two letters is too often something else (a unit, an abbreviation) to say."""
+        if t.kinds[i] != ACRONYM:
+            return None
+        return (i, i + 1, "ORG", True) if len(t.words[i]) >= 3 else (i, i + 1, SKIP, False)
 
     def rule_place(self, t: Tokens, i: int) -> Found | None:
         """A place of the lexicon (a club with a team word after it)."""
