@@ -76,15 +76,22 @@ class PostRules(WordClasses):
     def _titles(self, words: list[str], kinds: list[str],
                 spans: list[Found]) -> None:
         """Short quoted titles of works ("Ecce homo", „Die Blechtrommel“) as MISC, and
-        quoted names of newspapers or institutions („Berliner Kurier“) as ORG."""
+        quoted names of newspapers or institutions („Berliner Kurier“) as ORG. After a
+        noun for a work ("der Song „...“", "im Film „...“") any quoted words are a title,
+        and win over the names found inside them."""
         n = len(words)
         covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        found: list[Found] = []
         for i, word in enumerate(words):
             if word not in _OPEN_QUOTES or i + 2 >= n or not words[i + 1][:1].isupper():
                 continue
-            for j in range(i + 2, min(n, i + 8)):
+            cued = self._work_cue(words, i)
+            for j in range(i + 2, min(n, i + (10 if cued else 8))):
                 if words[j] in _CLOSE_QUOTES:
                     inner = range(i + 1, j)
+                    if cued:
+                        found.append((i + 1, j, "MISC", False))
+                        break
                     if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
                             NOUN, LOWER, KNOWN, NONAME)):
                         break
@@ -94,7 +101,21 @@ class PostRules(WordClasses):
                     break
                 if words[j] in (".", "!", "?", ",") and j < n - 1:
                     break
+        if found:
+            taken = {k for start, end, _, _ in found for k in range(start, end)}
+            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
+            spans.extend(found)
         spans.sort()
+
+    def _work_cue(self, words: list[str], quote: int) -> bool:
+        """Whether a noun for a work of art or a programme stands just before the quote
+        at ``quote`` (also as a compound's last part: "Debütalbum")."""
+        for k in range(max(0, quote - 2), quote):
+            low = words[k].lower()
+            if words[k][:1].isupper() and (words[k] in self.work_cues
+                                           or low.endswith(self.work_cue_suffixes)):
+                return True
+        return False
 
     def _propagate(self, words: list[str], kinds: list[str],
                    spans: list[Found]) -> list[tuple[int, int, str]]:

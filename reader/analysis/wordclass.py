@@ -84,6 +84,9 @@ class WordClasses:
         self.time_followers = frozenset(cues["time_followers"])
         #: Organisation heads that follow a name ("Franzis Verlag").
         self.heads_after_name = frozenset(cues["org_heads_after_name"])
+        #: Nouns for works before a quoted title ("der Song „...“").
+        self.work_cues = frozenset(cues["work_cues"])
+        self.work_cue_suffixes = tuple(w.lower() for w in cues["work_cues"] if len(w) >= 4)
 
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
