@@ -136,6 +136,14 @@ def load_countries() -> set[str]:
             if code.isalpha() and "(" not in name}
 
 
+def load_languages() -> set[str]:
+    """Language names in German ending in -sch (CLDR): "Englisch", "Russisch" (MISC)."""
+    from babel import Locale
+
+    return {name for name in Locale.parse("de").languages.values()
+            if " " not in name and name[:1].isupper() and name.endswith("sch")}
+
+
 def load_places() -> dict[str, int]:
     """Countries, regions and continents (CLDR, German) and cities (GeoNames), each with a
     population (``_BIG`` for countries and regions) to weigh an ambiguous name by."""
@@ -316,6 +324,7 @@ def main() -> int:
         by_label["LOC"].append(name)
     for name, label in orgs.items():
         by_label[label].append(name)
+    by_label["MISC"].extend(load_languages() - set(orgs) - place_patterns)
     for label, names in by_label.items():
         by_label[label] = [" ".join(t) for t in (pattern_tokens(n) for n in names) if t]
     _write_sections(DATA / "patterns.txt.gz", by_label)
