@@ -198,9 +198,8 @@ class NameRules(WordClasses):
             word in self.org_heads or word.lower().endswith(self.org_head_suffixes)
         ) and kinds[i + 2] == LOWER and words[i + 2].endswith(("en", "er")):
             return (i, i + 3, "ORG", True)
-        if kind in (NOUN, UNKNOWN) and (
-            word in self.org_heads or word.lower().endswith(self.org_head_suffixes)
-        ) and self._purpose_end(words, kinds, i + 1) > i + 1:
+        if kind in (NOUN, UNKNOWN) and self._org_head(word) and self._purpose_end(
+                words, kinds, i + 1) > i + 1:
             return (i, self._purpose_end(words, kinds, i + 1), "ORG", True)
         # capitalised adjective inside a sentence + noun: "Europäische Zentralbank"
         if self._adjective(words, kinds, i) and not initial and i + 1 < n:
@@ -226,12 +225,37 @@ class NameRules(WordClasses):
         """The end of an institution's "für ..." complement starting at ``k`` ("für
         Unterricht und Kultus"), or ``k`` when there is none."""
         n = len(words)
-        if not (k + 1 < n and words[k] == "für" and kinds[k + 1] in (NOUN, LOWER, UNKNOWN)):
+        if not (k + 1 < n and words[k] == "für" and kinds[k + 1] in (NOUN, LOWER, UNKNOWN,
+                                                                     KNOWN)):
             return k
         end = k + 2
+        while end < n and end - k < 5 and kinds[end] in (NOUN, UNKNOWN, KNOWN):
+            end += 1  # für Corporate Governance
         while end + 1 < n and words[end] in ("und", ",") and kinds[end + 1] in (NOUN, UNKNOWN):
             end += 2
         return end
+
+    def _hyphen_name(self, words: list[str], kinds: list[str], i: int) -> Found | None:
+        """A compound of a person's name and an institution's or a place's head:
+        "Otto-Schott-Gymnasium", "Lehmbruck-Museum", "Max-Planck-Straße" (not "SPD-Fraktion",
+        the part of an organisation)."""
+        word = words[i]
+        if "-" not in word or kinds[i] != NOUN:
+            return None
+        parts = word.split("-")
+        if not all(part[:1].isupper() for part in parts):
+            return None
+        first, last = parts[0], parts[-1]
+        first_kind = self.kind(first, False)
+        if first in self.single or not (first_kind in (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN,
+                                                      KNOWN) or (first_kind == NOUN
+                                                                 and first not in self.lex)):
+            return None
+        if self._org_head(last):
+            return (i, i + 1, "ORG", True)
+        if last in self.loc_heads or last.lower().endswith(self.loc_compound_heads):
+            return (i, i + 1, "LOC", True)
+        return None
 
     def _adjective(self, words: list[str], kinds: list[str], i: int) -> bool:
         """A capitalised inflected adjective (also one the lexicon knows as a noun, or

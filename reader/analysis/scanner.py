@@ -134,6 +134,10 @@ class Scanner(ForeignRules, NameRules, PostRules):
         """Names before an organisation head noun: "Franzis Verlag"."""
         return self._name_with_head(t.words, t.kinds, i)
 
+    def rule_hyphen_name(self, t: Tokens, i: int) -> Found | None:
+        """A person's name joined to a head noun: "Otto-Schott-Gymnasium"."""
+        return self._hyphen_name(t.words, t.kinds, i)
+
     def rule_no_name(self, t: Tokens, i: int) -> Found | None:
         """Words that start no name: lower case, and known words without a role before."""
         kind = t.kinds[i]
@@ -201,7 +205,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return self._name_run(t.words, t.kinds, i, t.initial(i))
 
     RULES: tuple[Rule, ...] = (rule_foreign_name, rule_cue_name, rule_institution, rule_given_name,
-                               rule_known_name, rule_name_and_head, rule_no_name, rule_noun_phrase, rule_genitive,
+                               rule_known_name, rule_name_and_head, rule_hyphen_name,
+                               rule_no_name, rule_noun_phrase, rule_genitive,
                                rule_acronym, rule_place, rule_cluster_class, rule_lone_initial,
                                rule_descriptive_compound, rule_name_run)
 
