@@ -49,6 +49,14 @@ _PLACE_NAME_KINDS = (PLACE, UNKNOWN, SURNAME, PERSON_LIKE, KNOWN)
 _HEAD_NAME_KINDS = (*_PLACE_NAME_KINDS, GIVEN)
 #: Classes of a name that gives an adjective in -er ("Berliner Zeitung").
 _PLACE_ADJ_KINDS = (UNKNOWN, KNOWN, PLACE, PERSON_LIKE, SURNAME, ORG_LIKE, GIVEN)
+#: Particles that are also articles: alone after a given name they start no surname
+#: ("Kurt Miller den Test").
+_ARTICLE_PARTICLES = frozenset(("der", "den", "la", "le"))
+#: Classes of the name after "von", "de", ... before a surname ("Johann von Goethe").
+_PARTICLE_NAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, PLACE, NOUN, ORG_LIKE,
+                        MISC_LIKE, NOUN_OR_SURNAME)
+#: ... and after a surname ("Fernando Collor de Mello"), where a place is where from.
+_PARTICLE_SURNAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN)
 #: Token classes that may follow a given name as (part of) the surname.
 _SURNAME_KINDS = {GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, PLACE, ORG_LIKE, MISC_LIKE, KNOWN}
 
@@ -88,15 +96,16 @@ class NameRules(WordClasses):
                 surname = True
                 if kind in (PLACE, ORG_LIKE, MISC_LIKE):
                     break
-            elif kind == NOUN and not surname:  # a surname that is also a noun ends it
-                j += 1
+            elif kind in (NOUN, LOWER, ROLE) and not surname and words[j].isalpha():
+                j += 1  # a surname that is also a word ends it: "Edgar Jung", "Steffi Graf"
                 surname = True
                 break
-            elif words[j] in self.particles and not surname:
+            elif words[j] in self.particles and words[j] not in _ARTICLE_PARTICLES:
                 m = j
                 while m < n and words[m] in self.particles and m - j < 3:
                     m += 1
-                if m < n and kinds[m] not in (NONAME, ACRONYM, ROLE, LOWER, INITIAL):
+                wanted = _PARTICLE_SURNAME_KINDS if surname else _PARTICLE_NAME_KINDS
+                if m < n and kinds[m] in wanted:
                     j = m + 1
                     surname = True
                 break
