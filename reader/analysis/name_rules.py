@@ -300,7 +300,7 @@ class NameRules(WordClasses):
     def _guess(self, word: str, prev: str, initial: bool) -> str:
         """The label of an unknown capitalised name from its form and the word before."""
         low = word.lower()
-        if prev in self.loc_preps and not low.endswith(("ski", "sky", "mann")):
+        if prev in self.place_preps and not low.endswith(("ski", "sky", "mann")):
             return "LOC"
         if low.endswith(self.loc_suffixes) and not low.endswith(self.per_suffixes):
             return "LOC"

@@ -185,6 +185,9 @@ class WordClasses:
                             word[: -len(head)])):
                         return PLACE  # Knoopstraße, Marksburg, Schwielowsee
                     break
+        if cls == KNOWN and word.endswith("s") and self.lex.get(word[:-1]) in (
+                GIVEN, SURNAME, PERSON_LIKE):
+            return self.lex[word[:-1]]  # the genitive of a name: "Napoleons"
         if cls is not None:
             if cls in (RARE_NOUN, NOUN_OR_ADJ):
                 cls = NOUN
