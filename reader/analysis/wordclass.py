@@ -199,29 +199,34 @@ class WordClasses:
             if base is not None and base in NAME_CLASSES:
                 return base
         if "-" in word:
-            parts = word.split("-")
-            last = parts[-1]
-            if not last:
-                return NONAME  # "Staats-" in "Staats- und Regierungschefs"
-            if self.is_role(word):
-                return ROLE
-            if not last[0].isupper():
-                return NOUN
-            if self.single.get(last) == "MISC":
-                return MISC_LIKE  # US-Dollar
-            if self._is_noun(last) or self.lex.get(last) == LOWER:
-                return NOUN
-            if self.single.get(parts[0]) == "LOC" and len(parts) == 2:
-                return PLACE  # Köln-Wahn
-            if self.lex.get(parts[0]) == GIVEN:
-                return GIVEN
-            return UNKNOWN
+            return self._hyphen_kind(word)
         if self.is_role(word):
             return ROLE
         if self._is_noun(word) and not word.endswith(self.loc_suffixes):
             return NOUN
         if len(word) >= 7 and low.endswith(self.noun_suffixes):
             return NOUN
+        return UNKNOWN
+
+    def _hyphen_kind(self, word: str) -> str:
+        """The class of a hyphenated word the lexicon does not know: its last part
+        decides ("Sicherheits-Garantie" a noun, "US-Dollar" other), else its first part."""
+        parts = word.split("-")
+        last = parts[-1]
+        if not last:
+            return NONAME  # "Staats-" in "Staats- und Regierungschefs"
+        if self.is_role(word):
+            return ROLE
+        if not last[0].isupper():
+            return NOUN
+        if self.single.get(last) == "MISC":
+            return MISC_LIKE  # US-Dollar
+        if self._is_noun(last) or self.lex.get(last) == LOWER:
+            return NOUN
+        if self.single.get(parts[0]) == "LOC" and len(parts) == 2:
+            return PLACE  # Köln-Wahn
+        if self.lex.get(parts[0]) == GIVEN:
+            return GIVEN
         return UNKNOWN
 
     def classify(self, words: list[str]) -> list[str]:
