@@ -73,11 +73,14 @@ class Scanner(ForeignRules, NameRules, PostRules):
             if i in at:
                 i = at[i][1]
                 continue
-            found = None
-            for rule in self.RULES:
-                found = rule(self, tokens, i)
-                if found is not None:
-                    break
+            if kinds[i] == NONAME:  # only a shipped pattern may start at such a word
+                found = self.rule_known_name(tokens, i) or (i, i + 1, SKIP, False)
+            else:
+                found = None
+                for rule in self.RULES:
+                    found = rule(self, tokens, i)
+                    if found is not None:
+                        break
             if found is None:
                 i += 1
                 continue

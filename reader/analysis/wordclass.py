@@ -41,6 +41,8 @@ _NAME_ENDINGS = ("mann", "berg", "burg", "stein", "feld", "dorf", "hausen", "bac
 _STREET_HEADS = frozenset(("straße", "strasse", "gasse", "allee", "chaussee"))
 #: The longest last part of a compound looked up in the lexicon.
 _MAX_HEAD = 40
+#: Words whose class is remembered (a dict of this size takes a few megabytes).
+_MEMO_SIZE = 50_000
 #: First parts of compounds that make them common nouns (Nordkapelle, Hauptstraße).
 _COMMON_PREFIXES = ("nord", "süd", "ost", "west", "ober", "unter", "mittel", "haupt", "neben",
                     "groß", "klein", "lang", "kurz", "hinter", "vorder", "innen", "außen")
@@ -80,6 +82,7 @@ class WordClasses:
         self.speech_verbs = set(cues["speech_verbs"])
         self.strong_person_suffixes = tuple(cues["strong_person_suffixes"])
         self.person_noun_endings = tuple(cues["person_noun_endings"])
+        self._memo: dict[str, str] = {}
         #: Words after which a city named like a noun is the noun ("bis Ende Mai").
         self.time_followers = frozenset(cues["time_followers"])
         #: Organisation heads that follow a name ("Franzis Verlag").
@@ -230,13 +233,18 @@ class WordClasses:
         return UNKNOWN
 
     def classify(self, words: list[str]) -> list[str]:
-        """The class of every token (whitespace tokens are no names)."""
+        """The class of every token (whitespace tokens are no names), remembered per word
+        (at most :data:`_MEMO_SIZE` words, then forgotten)."""
+        memo = self._memo
+        if len(memo) > _MEMO_SIZE:
+            memo.clear()
         kinds: list[str] = []
         for word in words:
-            if not word or word.isspace():
-                kinds.append(NONAME)
-            else:
-                kinds.append(self.kind(word, False))
+            kind = memo.get(word)
+            if kind is None:
+                kind = NONAME if not word or word.isspace() else self.kind(word, False)
+                memo[word] = kind
+            kinds.append(kind)
         return kinds
 
     def _resolve(self, words: list[str], kinds: list[str]) -> set[int]:
