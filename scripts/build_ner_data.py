@@ -23,7 +23,7 @@ line ``\x1e`` + its key, then its entries one a line):
   small city named like a person (a person unless a preposition says place), ``K`` another
   known capitalised word (a name only with evidence from context).
 * ``patterns.txt.gz``: entity-ruler phrases by label (tokens joined by single spaces) for
-  places (countries, regions and cities) and well-known organisations.
+  places (countries, regions and cities), well-known organisations and language names.
 
 No evaluation data is read here: names come only from the packages and from the short
 hand-written lists in ``reader/analysis/data/cues.json``.
