@@ -21,6 +21,7 @@ from glossary.models import GlossaryEntry, Status
 from reader.analysis.model import LABEL_NAMES, Entity
 from reader.app import keys
 from reader.app.marks import MentionIndex, excerpt
+from reader.article import is_web_url
 from reader.sanitize import strip_escapes
 
 #: Most mentions listed in the panel (a huge document may have thousands).
@@ -56,7 +57,7 @@ def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
         if entry.url:
             url = _clean(entry.url)
             out.append("\n")
-            out.append(url, Style(underline=True, link=url))
+            out.append(url, Style(underline=True, link=url) if is_web_url(url) else "")
             out.append("\n")
         if entry.extra.get("chosen"):
             out.append("Page chosen by you (c changes it)\n", "dim italic")

@@ -10,7 +10,8 @@ keep their meaning)::
       "article": {
         "title": str, "date": "YYYY-MM-DD" | null, "source": str, "format": str,
         "sha256": str, "text": str,
-        "paragraphs": [{"start": int, "end": int, "kind": "paragraph" | "heading"}]
+        "paragraphs": [{"start": int, "end": int, "kind": "paragraph" | "heading" |
+                        "list_item" | "quote" | "table_row"}]
       },
       "entities": [                                   # grouped by label, then first mention
         {
