@@ -117,7 +117,8 @@ def test_every_input_kind_and_bad_documents(tmp_path: Path, page_server: str,
     assert ids == [str(corpus / "eins.txt"), str(corpus / "sub" / "zwei.md"),
                    str(tmp_path / "drei.html"), "d0", f"{page_server}/artikel"]
     web = _records(out)[-1]
-    assert web["title"] == "Gipfel" and web["url"] == f"{page_server}/artikel"
+    assert web["title"] == "Gipfel in Rom"  # the headline, not the <title> (issue 12)
+    assert web["url"] == f"{page_server}/artikel"
     assert {e["name"] for e in web["entities"]} >= {"Giorgia Meloni", "Rom"}
     for bad in (corpus / "sub" / "kaputt.txt", corpus / "sub" / "leer.txt", big,
                 f"{docs}:2", f"{page_server}/fehlt"):
