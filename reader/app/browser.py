@@ -31,7 +31,7 @@ def open_url(app: Any, url: str, what: str) -> None:
     thread of ``app``; else copy it. Anything but http(s) is refused with a message."""
     url = strip_escapes(url.strip())
     if not is_web_url(url):
-        app.notify(f"No web address for {what}.", severity="warning", timeout=4)
+        app.notify(f"No web address for {what}.", severity="warning", timeout=4, markup=False)
         return
     app.run_worker(lambda: _open(app, url, what), thread=True, group="browser",
                    exclusive=True)
