@@ -21,12 +21,7 @@ from glossary.models import GlossaryEntry, Status
 from reader.analysis.model import LABEL_NAMES, Entity
 from reader.app import keys
 from reader.app.marks import MentionIndex, excerpt
-<<<<<<< HEAD
-from reader.article import is_web_url
-from reader.sanitize import strip_escapes
-=======
 from reader.sanitize import strip_escapes, web_url
->>>>>>> main
 
 #: Most mentions listed in the panel (a huge document may have thousands).
 MAX_LISTED_MENTIONS = 50
@@ -61,7 +56,7 @@ def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
         url = web_url(_clean(entry.url))  # only http(s) links, never file: or javascript:
         if url:
             out.append("\n")
-            out.append(url, Style(underline=True, link=url) if is_web_url(url) else "")
+            out.append(url, Style(underline=True, link=url))
             out.append("\n")
         if entry.extra.get("chosen"):
             out.append("Page chosen by you (c changes it)\n", "dim italic")

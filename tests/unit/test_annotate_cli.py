@@ -84,7 +84,8 @@ def test_every_input_kind_and_bad_documents(tmp_path: Path, page_server: Any,
     docs = _jsonl(tmp_path / "docs.jsonl", TEXTS[3:])
     with docs.open("a", encoding="utf-8") as handle:
         handle.write("{kaputt\n")
-    page, missing = page_server.url("/kueste/faehre-elektro-100.html"), page_server.url("/status/404")
+    page = page_server.url("/kueste/faehre-elektro-100.html")
+    missing = page_server.url("/status/404")
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{big}\n{page}\n{missing}\n"))
     out = tmp_path / "out.jsonl"
     code = main(["annotate", str(corpus), str(tmp_path / "*.html"), str(docs), "-", "-o",
