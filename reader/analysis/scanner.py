@@ -13,25 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.kinds import (
-    ACRONYM,
-    GIVEN,
-    INITIAL,
-    KNOWN,
-    LOWER,
-    MISC_LIKE,
-    NAME_CLASSES,
-    NONAME,
-    NOUN,
-    ORG_LIKE,
-    PERSON_LIKE,
-    PLACE,
-    ROLE,
-    SURNAME,
-    UNKNOWN,
-    Found,
-)
+from reader.analysis import kinds as K
 from reader.analysis.foreign_rules import ForeignRules
+from reader.analysis.kinds import Found
 from reader.analysis.name_rules import SENTENCE_END, NameRules
 from reader.analysis.post_rules import PostRules
 
@@ -49,7 +33,7 @@ class Tokens:
 
     def initial(self, i: int) -> bool:
         """Whether token ``i`` starts a sentence."""
-        return i == 0 or (self.kinds[i - 1] == NONAME and (self.words[i - 1] in SENTENCE_END
+        return i == 0 or (self.kinds[i - 1] == K.NONAME and (self.words[i - 1] in SENTENCE_END
                                                            or self.words[i - 1].isspace()))
 
 
@@ -73,7 +57,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
             if i in at:
                 i = at[i][1]
                 continue
-            if kinds[i] == NONAME:  # only a shipped pattern may start at such a word
+            if kinds[i] == K.NONAME:  # only a shipped pattern may start at such a word
                 found = self.rule_known_name(tokens, i) or (i, i + 1, SKIP, False)
             else:
                 found = None
@@ -103,7 +87,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
 
     def rule_cue_name(self, t: Tokens, i: int) -> Found | None:
         """A cue word and a name: "FC Schalke 04", "Universität Gießen", "Bad Tölz"."""
-        return self._named(t.words, t.kinds, i) if t.kinds[i] != NONAME else None
+        return self._named(t.words, t.kinds, i) if t.kinds[i] != K.NONAME else None
 
     def rule_institution(self, t: Tokens, i: int) -> Found | None:
         """An institution head and its complement: "Koalition der Willigen"."""
@@ -111,7 +95,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
 
     def rule_given_name(self, t: Tokens, i: int) -> Found | None:
         """A given name and the rest of the person's name: "Angela Merkel"."""
-        if (t.kinds[i] == GIVEN or (t.kinds[i] == PERSON_LIKE and not t.initial(i))) and (
+        if (t.kinds[i] == K.GIVEN or (t.kinds[i] == K.PERSON_LIKE and not t.initial(i))) and (
                 i + 1 < len(t.words)):
             j = self._person_end(t.words, t.kinds, i)
             if j > i + 1:
@@ -125,10 +109,10 @@ class Scanner(ForeignRules, NameRules, PostRules):
         if match is None:
             return None
         end, label = match
-        if end == i + 1 and kinds[i] == LOWER and t.initial(i):
+        if end == i + 1 and kinds[i] == K.LOWER and t.initial(i):
             return None  # "Seine" at a sentence start is the pronoun
-        if (end == i + 1 and kinds[i] == GIVEN and label == "LOC" and i + 1 < len(words)
-                and kinds[i + 1] in (SURNAME, PERSON_LIKE, UNKNOWN)):
+        if (end == i + 1 and kinds[i] == K.GIVEN and label == "LOC" and i + 1 < len(words)
+                and kinds[i + 1] in (K.SURNAME, K.PERSON_LIKE, K.UNKNOWN)):
             return None  # a given name that is also a town: "Paris Hilton"
         if label == "LOC":
             end, label = self._team(words, kinds, end, label)
@@ -145,7 +129,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
     def rule_no_name(self, t: Tokens, i: int) -> Found | None:
         """Words that start no name: lower case, and known words without a role before."""
         kind = t.kinds[i]
-        if kind == NONAME or (kind == KNOWN and not (i > 0 and t.kinds[i - 1] == ROLE)
+        if kind == K.NONAME or (kind == K.KNOWN and not (i > 0 and t.kinds[i - 1] == K.ROLE)
                               and not self._adjective(t.words, t.kinds, i)):
             return (i, i + 1, SKIP, False)
         return None
@@ -153,7 +137,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
     def rule_noun_phrase(self, t: Tokens, i: int) -> Found | None:
         """A common noun or adjective opens a name only as a phrase ("Europäische
         Zentralbank"); alone it is skipped."""
-        if t.kinds[i] in (NOUN, ROLE, LOWER) or self._adjective(t.words, t.kinds, i):
+        if t.kinds[i] in (K.NOUN, K.ROLE, K.LOWER) or self._adjective(t.words, t.kinds, i):
             found = self._phrase(t.words, t.kinds, i, t.initial(i))
             return found if found is not None else (i, i + 1, SKIP, False)
         return None
@@ -161,20 +145,20 @@ class Scanner(ForeignRules, NameRules, PostRules):
     def rule_genitive(self, t: Tokens, i: int) -> Found | None:
         """The genitive of a shipped name: "Frankreichs"."""
         word = t.words[i]
-        if word.endswith("s") and word[:-1] in self.single and t.kinds[i] in (UNKNOWN, ACRONYM):
+        if word.endswith("s") and word[:-1] in self.single and t.kinds[i] in (K.UNKNOWN, K.ACRONYM):
             return (i, i + 1, self.single[word[:-1]], True)
         return None
 
     def rule_acronym(self, t: Tokens, i: int) -> Found | None:
         """An unknown acronym of three or more letters is an organisation ("OSZE"); one of
         two letters is too often something else (a unit, an abbreviation) to say."""
-        if t.kinds[i] != ACRONYM:
+        if t.kinds[i] != K.ACRONYM:
             return None
         return (i, i + 1, "ORG", True) if len(t.words[i]) >= 3 else (i, i + 1, SKIP, False)
 
     def rule_place(self, t: Tokens, i: int) -> Found | None:
         """A place of the lexicon (a club with a team word after it)."""
-        if t.kinds[i] != PLACE:
+        if t.kinds[i] != K.PLACE:
             return None
         end, label = self._team(t.words, t.kinds, i + 1, "LOC")
         return (i, end, label, i in t.sure)
@@ -182,15 +166,15 @@ class Scanner(ForeignRules, NameRules, PostRules):
     def rule_cluster_class(self, t: Tokens, i: int) -> Found | None:
         """A word whose word cluster says organisation or other name (weak evidence)."""
         kind = t.kinds[i]
-        if kind in (ORG_LIKE, MISC_LIKE):
-            return (i, i + 1, NAME_CLASSES[kind], False)
+        if kind in (K.ORG_LIKE, K.MISC_LIKE):
+            return (i, i + 1, K.NAME_CLASSES[kind], False)
         return None
 
     def rule_lone_initial(self, t: Tokens, i: int) -> Found | None:
         """An initial not followed by a name is no name."""
         kinds = t.kinds
-        if kinds[i] == INITIAL and not (i + 1 < len(kinds) and kinds[i + 1] in (
-                SURNAME, PERSON_LIKE, UNKNOWN, GIVEN)):
+        if kinds[i] == K.INITIAL and not (i + 1 < len(kinds) and kinds[i + 1] in (
+                K.SURNAME, K.PERSON_LIKE, K.UNKNOWN, K.GIVEN)):
             return (i, i + 1, SKIP, False)
         return None
 
@@ -198,7 +182,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         """A long unknown compound before a given name describes the person: "Hauptinitiant
         George ..."."""
         word, kinds = t.words[i], t.kinds
-        if (kinds[i] == UNKNOWN and i + 1 < len(kinds) and kinds[i + 1] == GIVEN
+        if (kinds[i] == K.UNKNOWN and i + 1 < len(kinds) and kinds[i + 1] == K.GIVEN
                 and len(word) >= 8 and not word.lower().endswith(self.per_suffixes)):
             return (i, i + 1, SKIP, False)
         return None
