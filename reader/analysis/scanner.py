@@ -74,6 +74,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._titles(words, kinds, spans)
         self._join_slashes(words, spans)
         self._legal_names(words, kinds, spans)
+        self._web_names(words, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()

@@ -113,6 +113,12 @@ def test_brands_of_the_company_word_cluster() -> None:
     assert _found("Den Vertrag schloss er mit Vodafone ab.").get("Vodafone") == "ORG"
 
 
+def test_web_and_mail_addresses_are_other_names() -> None:
+    found = _found("Mehr steht auf www.quarzelbau.de oder unter info@quarzelbau.com bereit.")
+    assert found == {"www.quarzelbau.de": "MISC", "info@quarzelbau.com": "MISC"}
+    assert _found("Die Zahl stieg auf 3.5 und dann auf 4.0 Prozent.") == {}
+
+
 def test_named_rules_are_tried_in_order_and_documented() -> None:
     names = [rule.__name__ for rule in Scanner.RULES]
     assert names[0] == "rule_foreign_name" and names[-1] == "rule_name_run"
