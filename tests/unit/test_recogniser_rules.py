@@ -80,6 +80,11 @@ def test_quoted_title_after_a_noun_for_a_work() -> None:
     assert "Das ist gut" not in found
 
 
+def test_short_quoted_titles_may_have_words_in_lower_case() -> None:
+    assert _found("Sein Bild „ Tabula nova “ hängt in Bonn.").get("Tabula nova") == "MISC"
+    assert "Er sagte ja und ging" not in _found("„ Er sagte ja und ging “, schrieb sie.")
+
+
 def test_language_names_are_other_names() -> None:
     assert _found("Der Text liegt auf Englisch und Portugiesisch vor.") == {
         "Englisch": "MISC", "Portugiesisch": "MISC"}
