@@ -100,8 +100,10 @@ class PostRules(WordClasses):
                     if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
                             NOUN, LOWER, KNOWN, NONAME)):
                         break
+                    short = j - i <= 4 and not (i > 0 and (words[i - 1] in self.speech_verbs
+                                                          or words[i - 1] == ":"))
                     if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS
-                           or (j - i <= 4 and words[k].isalpha()) for k in inner):
+                           or (short and words[k].isalpha()) for k in inner):
                         label = "ORG" if self._org_head(words[j - 1]) else "MISC"
                         spans.append((i + 1, j, label, False))
                     break
