@@ -85,7 +85,18 @@ def _add(args: argparse.Namespace, config: Config, store: LibraryStore) -> int:
         try:
             fetched = fetch_feed(client, url)
         except FetchError as exc:
-            raise ReaderError(f"{url}: {exc}; not subscribed") from None
+            if not exc.feeds:  # a web page that announces feeds: take the first
+                raise ReaderError(f"{url}: {exc}; not subscribed") from None
+            url = exc.feeds[0]
+            if store.feed(url) is not None:
+                print(f"already subscribed to {strip_escapes(url)}")
+                return 0
+            print(f"the page announces {len(exc.feeds)} feed(s); subscribing to "
+                  f"{strip_escapes(url)}")
+            try:
+                fetched = fetch_feed(client, url)
+            except FetchError as again:
+                raise ReaderError(f"{url}: {again}; not subscribed") from None
     feed, _ = store.add_feed(url)
     result = save_result(store, feed, fetched)
     print(f"subscribed to {strip_escapes(result.title)}: {result.entries} entries")
