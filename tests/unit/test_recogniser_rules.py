@@ -85,6 +85,11 @@ def test_short_quoted_titles_may_have_words_in_lower_case() -> None:
     assert "Er sagte ja und ging" not in _found("„ Er sagte ja und ging “, schrieb sie.")
 
 
+def test_number_words_are_no_names() -> None:
+    assert _found("Der Umsatz stieg auf 7,5 Mio Euro und 2 Mrd Dollar.") == {
+        "Euro": "MISC", "Dollar": "MISC"}
+
+
 def test_language_names_are_other_names() -> None:
     assert _found("Der Text liegt auf Englisch und Portugiesisch vor.") == {
         "Englisch": "MISC", "Portugiesisch": "MISC"}
