@@ -6,11 +6,11 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from reader import __version__
 from reader.commands import COMMANDS
 from reader.errors import ReaderError
 
@@ -38,7 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read news articles in the terminal with their people, organisations and "
         "places highlighted and explained. 'reader FILE' opens FILE in the reader.",
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--version", action="store_true",
+                        help="print the version and exit (with --verbose: licences, "
+                             "library versions and the data's attributions)")
+    parser.add_argument("--verbose", "-v", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = _command(name)
@@ -63,11 +66,21 @@ def _with_default_command(argv: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # The commands say "reader: warning: ..." themselves: no Python warnings header too.
+    warnings.filterwarnings("ignore", message="glossary cache ")
     parser = build_parser()
     if not args_list:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     args = parser.parse_args(_with_default_command(args_list))
+    if args.version:
+        from reader.about import version_text
+
+        print(version_text(args.verbose))
+        return EXIT_OK
+    if getattr(args, "run", None) is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     try:
         return int(args.run(args))
     except ReaderError as exc:

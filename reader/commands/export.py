@@ -75,12 +75,12 @@ def _analyse(article: Article, config: Config) -> tuple[Analysis, dict[str, str]
 def _entries(article: Article, analysis: Analysis, config: Config) -> dict[str, GlossaryEntry]:
     """Glossary entries keyed by entity name: the cache only when offline, else looked up."""
     from glossary.models import GlossaryEntry, Status
-    from reader.lookup import glossary_for, queries_for
+    from reader.lookup import glossary_for, print_notice, queries_for
 
     queries = queries_for(article, analysis, config.lang)
     if not queries:
         return {}
-    glossary = glossary_for(config)
+    glossary = glossary_for(config, on_notice=print_notice)
     try:
         if config.offline:
             entries: dict[str, GlossaryEntry] = {}

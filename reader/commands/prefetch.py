@@ -19,7 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Analyse the article, look every entity up, print a summary; exit 1 on errors."""
+    """Analyse the article, look every entity up, print a summary; exit 1 on errors
+    (including stale entries that could not be refreshed)."""
     from collections import Counter
 
     from rich.console import Console
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from glossary.models import Status
     from reader.article import load
-    from reader.lookup import glossary_for, queries_for
+    from reader.lookup import glossary_for, print_notice, queries_for
     from reader.pipeline import analyse_article
 
     config = config_from_args(args)
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     queries = queries_for(article, analysis, config.lang)
     console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False,
                       soft_wrap=True)  # a message is one line, however long
-    glossary = glossary_for(config)
+    glossary = glossary_for(config, on_notice=print_notice)
     try:
         if glossary.cache_warning:
             console.print(f"reader: warning: {glossary.cache_warning}")
@@ -53,11 +54,14 @@ def run(args: argparse.Namespace) -> int:
         glossary.close()
     counts = Counter(entry.status for entry in entries.values())
     errors = [e for e in entries.values() if e.status in (Status.ERROR, Status.NOT_CACHED)]
+    unrefreshed = [e for e in entries.values() if e.refresh_error]
     if not args.quiet:
         parts = [f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s]]
+        if unrefreshed:
+            parts.append(f"{len(unrefreshed)} not refreshed (old entry kept)")
         console.print(f"{len(entries)} entities: {', '.join(parts) or 'none'}")
-        for entry in errors[:5]:
-            console.print(f"  {entry.query}: {entry.error}")
+        for entry in [*errors, *unrefreshed][:5]:
+            console.print(f"  {entry.query}: {entry.error or entry.refresh_error}")
         if state.mode.value != "online":
             console.print(f"network: {state.describe()}")
-    return 1 if errors else 0
+    return 1 if errors or unrefreshed else 0

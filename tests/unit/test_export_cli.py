@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -138,9 +139,7 @@ def test_bad_output_paths_are_one_line_errors(target: str, message: str, seed_pa
 def test_write_failure_is_a_one_line_error_and_leaves_nothing(
         seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    import os
 
-    from reader import atomic
 
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
@@ -148,7 +147,7 @@ def test_write_failure_is_a_one_line_error_and_leaves_nothing(
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     (out_dir / "x.md").write_text("old", encoding="utf-8")
-    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)
     code, _, err = run(["export", str(seed_path), "-o", str(out_dir / "x.md"), "--force",
                         "--offline"], capsys)
     assert code == 2
