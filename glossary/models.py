@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+#: Longest name that is looked up (titles are at most 255 bytes; longer names are no names).
+MAX_NAME_LENGTH = 255
+
 
 def query_key(name: str) -> str:
     """The key of a looked-up name (whitespace collapsed): cache rows and chosen pages."""

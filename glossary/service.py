@@ -34,6 +34,7 @@ from glossary.errors import WikipediaException
 from glossary.fetch import Fetch, Pending
 from glossary.models import (
     FINAL_KINDS,
+    MAX_NAME_LENGTH,
     EntityQuery,
     GlossaryEntry,
     Outcome,
@@ -169,6 +170,11 @@ class Glossary:
         results: dict[str, GlossaryEntry] = {}
         by_lang: dict[str, list[Pending]] = {}
         for query in unique.values():
+            if len(query.name) > MAX_NAME_LENGTH:  # no name: never sent, never stored
+                results[query.name] = GlossaryEntry(
+                    query=query.name, lang=query.lang, status=Status.NOT_FOUND,
+                    source=self.source, error="name too long to look up")
+                continue
             chosen = self._chosen_title(query)
             entry, fresh = self._from_cache(query, chosen)
             if entry is not None and fresh:

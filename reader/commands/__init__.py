@@ -7,4 +7,4 @@ and ``run(args) -> int``. Modules import heavy libraries inside ``run`` only, so
 
 #: Subcommand names, in the order ``reader --help`` lists them; ``open`` is the default.
 COMMANDS: tuple[str, ...] = ("open", "entities", "export", "entity", "corrections", "lookup",
-                              "prefetch", "cache")
+                              "prefetch", "cache", "config")

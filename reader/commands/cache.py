@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import shutil
+import json
+import sys
 import time
 
 from reader.commands.common import config_from_args
@@ -17,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="info: where the cache is and what it holds; clear: empty it")
     parser.add_argument("--all", action="store_true",
                         help="with clear: also remove the other caches (analysis results)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="with info: text (default) or one JSON object")
 
 
 def _size(num: float) -> str:
@@ -31,9 +34,29 @@ def _when(stamp: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else "-"
 
 
+def _print_info(stats: dict[str, object], fmt: str) -> None:
+    if fmt == "json":
+        json.dump(stats, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    kinds = stats["kinds"]
+    assert isinstance(kinds, dict)
+    print(f"glossary cache: {stats['path']}")
+    print(f"size: {_size(float(str(stats['bytes'])))}")
+    print(f"names: {stats['queries']} ({kinds.get('page', 0)} pages, "
+          f"{kinds.get('candidates', 0)} with candidates, "
+          f"{kinds.get('missing', 0)} not found)")
+    print(f"pages: {stats['pages']}")
+    print(f"stale (older than {stats['ttl_days']:g} days): {stats['stale']}")
+    oldest, newest = stats["oldest"], stats["newest"]
+    print(f"oldest: {_when(oldest if isinstance(oldest, float) else None)}   "
+          f"newest: {_when(newest if isinstance(newest, float) else None)}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the cache statistics or clear it."""
     from glossary.cache import GlossaryCache
+    from reader.analysis.cache import clear as clear_analysis
     from reader.lookup import settings_for
 
     config = config_from_args(args)
@@ -41,32 +64,20 @@ def run(args: argparse.Namespace) -> int:
     path = settings.resolved_cache_path
     cache = GlossaryCache(path, ttl_days=settings.cache_ttl_days)
     try:
-        if cache.recovered:
-            print(f"reader: warning: {cache.recovered}")
+        warning = cache.recovered or cache.problem
+        if warning:
+            print(f"reader: warning: {warning}", file=sys.stderr)
         if args.action == "clear":
             removed = cache.clear()
             print(f"cleared the glossary cache ({removed} entries) at {path}")
         else:
-            stats = cache.stats()
-            kinds = stats["kinds"]
-            print(f"glossary cache: {stats['path']}")
-            print(f"size: {_size(stats['bytes'])}")
-            print(f"names: {stats['queries']} ({kinds.get('page', 0)} pages, "
-                  f"{kinds.get('candidates', 0)} with candidates, "
-                  f"{kinds.get('missing', 0)} not found)")
-            print(f"pages: {stats['pages']}")
-            print(f"stale (older than {stats['ttl_days']:g} days): {stats['stale']}")
-            print(f"oldest: {_when(stats['oldest'])}   newest: {_when(stats['newest'])}")
+            _print_info(cache.stats(), args.format)
     finally:
         cache.close()
     if args.action == "clear" and args.all:
-        root = config.cache_path
-        for child in root.iterdir() if root.is_dir() else ():
-            if child == path or child.name.startswith(path.name):
-                continue
-            if child.is_dir():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                child.unlink(missing_ok=True)
-        print(f"removed the other caches in {root}")
+        # Only files the caches own, by name: the cache directory may be shared with others
+        # (even with the data directory), so its other content is never touched.
+        directory = config.cache_path / "analysis"
+        removed = clear_analysis(directory)
+        print(f"removed {removed} analysis results in {directory}")
     return 0
