@@ -37,14 +37,10 @@ from typing import Any
 import httpx
 import wikipediaapi
 
-from glossary import text
+from glossary import errors, text
 from glossary.errors import (
     ApiError,
     ConnectionLost,
-    WikiConnectionError,
-    WikiHttpError,
-    WikiHttpTimeoutError,
-    WikiInvalidJsonError,
     WikipediaException,
     WikiRateLimitError,
     describe_error,
@@ -55,21 +51,9 @@ from glossary.settings import GlossarySettings, user_agent
 
 log = logging.getLogger(__name__)
 
-__all__ = [
-    "ApiError",
-    "ConnectionLost",
-    "Page",
-    "Resolution",
-    "WikiClient",
-    "WikiConnectionError",
-    "WikiHttpError",
-    "WikiHttpTimeoutError",
-    "WikiInvalidJsonError",
-    "WikiRateLimitError",
-    "WikipediaException",
-    "describe_error",
-    "user_agent",
-]
+#: The client and its page types; the errors (also importable from here) are in
+#: :mod:`glossary.errors`.
+__all__ = ["Page", "Resolution", "WikiClient", "open_client", "user_agent"]
 
 #: Most titles the action API accepts in one request (for non-bots).
 MAX_TITLES = 50
@@ -120,14 +104,14 @@ class _Transport(wikipediaapi.SyncHTTPClient):
         try:
             response = self._client.get(url, params=dict(params))
         except httpx.TimeoutException as err:
-            raise WikiHttpTimeoutError(url) from err
+            raise errors.WikiHttpTimeoutError(url) from err
         except _LOST as err:  # a dropped connection: not a sign of being offline
             raise ConnectionLost(url) from err
         except httpx.HTTPError as err:  # connect errors, dropped connections, bad answers
-            raise WikiConnectionError(url) from err
+            raise errors.WikiConnectionError(url) from err
         data = self._process_response(response, url)
         if not isinstance(data, dict):
-            raise WikiInvalidJsonError(url)
+            raise errors.WikiInvalidJsonError(url)
         if _ESCAPED_SURROGATE.search(response.content):
             data = _without_lone_surrogates(data)  # UTF-8 (and so SQLite) cannot store them
         error = data.get("error")
@@ -161,9 +145,10 @@ def _retry_after(value: str | None, default: int | None = None) -> int | None:
 def _retryable(exc: WikipediaException) -> bool:
     if isinstance(exc, WikiRateLimitError):
         return True
-    if isinstance(exc, WikiHttpError):
+    if isinstance(exc, errors.WikiHttpError):
         return exc.status_code >= 500
-    return isinstance(exc, (WikiHttpTimeoutError, WikiConnectionError, WikiInvalidJsonError,
+    return isinstance(exc, (errors.WikiHttpTimeoutError, errors.WikiConnectionError,
+                            errors.WikiInvalidJsonError,
                             ConnectionLost))
 
 

@@ -62,19 +62,23 @@ def host_of(url: str) -> str:
     return urlsplit(url).netloc or url
 
 
+#: How each error reads: (type, words before the host), most specific first.
+_WORDS: tuple[tuple[type[BaseException], str], ...] = (
+    (WikiHttpTimeoutError, "timed out talking to"),
+    (ConnectionLost, "connection lost to"),
+    (WikiConnectionError, "cannot reach"),
+    (WikiInvalidJsonError, "malformed answer from"),
+)
+
+
 def describe_error(exc: BaseException) -> str:
     """One line for the user about a client error."""
     if isinstance(exc, WikiRateLimitError):
         wait = f", retry in {exc.retry_after} s" if exc.retry_after is not None else ""
         return f"rate-limited by {host_of(exc.url)}{wait}"
-    if isinstance(exc, WikiHttpTimeoutError):
-        return f"timed out talking to {host_of(exc.url)}"
-    if isinstance(exc, ConnectionLost):
-        return f"connection lost to {host_of(exc.url)}"
-    if isinstance(exc, WikiConnectionError):
-        return f"cannot reach {host_of(exc.url)}"
-    if isinstance(exc, WikiInvalidJsonError):
-        return f"malformed answer from {host_of(exc.url)}"
+    for kind, words in _WORDS:
+        if isinstance(exc, kind):
+            return f"{words} {host_of(getattr(exc, 'url', ''))}"
     if isinstance(exc, WikiHttpError):
         return f"HTTP {exc.status_code} from {host_of(exc.url)}"
     if isinstance(exc, ApiError):

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from glossary.client import (
+from glossary.client import WikiClient
+from glossary.errors import (
     ConnectionLost,
-    WikiClient,
     WikiConnectionError,
     WikiHttpError,
     WikiHttpTimeoutError,
