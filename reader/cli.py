@@ -110,8 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.filterwarnings("ignore", message="glossary cache ")
     parser = build_parser()
     if not args_list:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        args_list = ["library"]  # plain `reader`: the library screen
     try:
         args = parser.parse_args(_with_default_command(args_list))
     except ReaderError as exc:

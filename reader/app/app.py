@@ -5,11 +5,11 @@ in a thread worker and its result comes back as a message. Then a second worker 
 the background of every entity through the glossary (serial, batched), so moving between
 entities is instant. Network faults become panel states, never crashes.
 
-The analysis goes through :func:`reader.pipeline.analyse_article`, so the reader's
-corrections apply: entities added in mark mode (``m``, or a mouse drag) are saved in the
-data directory and recognised in every article; hidden names (``x``) disappear; chosen
-pages (``c``) and notes (``a``) are kept with them. Each change is saved at once (atomic,
-locked) and the article is analysed again in the worker.
+The workflow is the headless :class:`reader.session.Session` (the commands use the same
+code), so the reader's corrections apply: entities added in mark mode (``m``, or a mouse
+drag) are saved in the data directory and recognised in every article; hidden names
+(``x``) disappear; chosen pages (``c``) and notes (``a``) are kept with them. Each change
+is saved at once (atomic, locked) and the article is analysed again in the worker.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -49,17 +49,24 @@ from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
 from reader.app.widgets import FindBar, Legend
 from reader.article import Article
 from reader.config import Config
-from reader.corrections import Corrections, store_for
+from reader.corrections import Corrections
 from reader.errors import ReaderError
-from reader.pipeline import apply_hidden
 from reader.sanitize import strip_escapes
+from reader.session import (
+    AddEntity,
+    Analysed,
+    Analyser,
+    Change,
+    ExportBundle,
+    HideEntity,
+    Session,
+    SetNote,
+    UnhideEntity,
+)
 
 if TYPE_CHECKING:
     from glossary.service import Glossary
 
-#: Analyses a text (for tests; the default, :func:`reader.pipeline.analyse_article`, also
-#: gives the recogniser the reader's added entities). Hidden names are removed either way.
-Analyser = Callable[[str], Analysis]
 #: Most find matches highlighted.
 MAX_MATCHES = 100_000
 
@@ -76,20 +83,16 @@ class AnalysisReady(Message):
     """The analysis finished (``mentions`` is built in the worker, too).
 
     ``generation`` tells a current result from one a newer analysis replaced; ``select``
-    is the text span whose mention to select (an entity just added); ``warning`` says why
-    the corrections could not be read.
+    is the text span whose mention to select (an entity just added).
     """
 
-    def __init__(self, analysis: Analysis, mentions: MentionIndex, *,
-                 corrections: Corrections | None = None, generation: int = 0,
-                 select: tuple[int, int] | None = None, warning: str = "") -> None:
+    def __init__(self, analysed: Analysed, mentions: MentionIndex, *, generation: int = 0,
+                 select: tuple[int, int] | None = None) -> None:
         super().__init__()
-        self.analysis = analysis
+        self.analysed = analysed
         self.mentions = mentions
-        self.corrections = corrections or Corrections()
         self.generation = generation
         self.select = select
-        self.warning = warning
 
 
 class CorrectionSaved(Message):
@@ -156,12 +159,9 @@ class ReaderApp(App[None]):
         super().__init__()
         self.article = article
         self.config = config or Config()
-        self._analyser = analyser
-        self._glossary: Glossary | None = glossary
-        self.analysis: Analysis | None = None
+        #: The reading session: analysis, glossary entries, corrections and export.
+        self.session = Session(article, self.config, analyser=analyser, glossary=glossary)
         self.mentions: MentionIndex | None = None
-        self.queries: dict[str, EntityQuery] = {}
-        self.entries: dict[str, GlossaryEntry] = {}
         self._fetching: set[str] = set()
         self._shown_key: str | None = None
         self._retry_timer: Timer | None = None
@@ -171,9 +171,6 @@ class ReaderApp(App[None]):
         self._progress = ""
         self._find_query = ""
         self._matches_limited = False
-        #: The reader's corrections (in the data directory) and what the app knows of them.
-        self.store = store_for(self.config)
-        self.corrections = Corrections()
         self._generation = 0
         self._corrections_warning = ""
         self._busy = ""
@@ -222,9 +219,28 @@ class ReaderApp(App[None]):
         self.reanalyse()
 
     def on_unmount(self) -> None:
-        if self._glossary is not None:
-            with contextlib.suppress(Exception):  # closing never keeps the user from quitting
-                self._glossary.close()
+        with contextlib.suppress(Exception):  # closing never keeps the user from quitting
+            self.session.close()
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """The current analysis (None while the recogniser runs)."""
+        return self.session.analysis
+
+    @property
+    def entries(self) -> dict[str, GlossaryEntry]:
+        """Glossary entries by entity key."""
+        return self.session.entries
+
+    @property
+    def queries(self) -> dict[str, EntityQuery]:
+        """Glossary queries by entity key."""
+        return self.session.queries
+
+    @property
+    def corrections(self) -> Corrections:
+        """The reader's corrections, as last read or saved."""
+        return self.session.corrections
 
     # -- status line --------------------------------------------------------------------
     def _update_status(self) -> None:
@@ -254,8 +270,8 @@ class ReaderApp(App[None]):
         """Read the glossary's network state (online / offline / rate-limited)."""
         if self.config.offline:
             self._network = "offline"
-        elif self._glossary is not None:
-            self._network = self._glossary.state.describe()
+        elif (glossary := self.session.glossary_opened) is not None:
+            self._network = glossary.state.describe()
 
     # -- analysis -----------------------------------------------------------------------
     def reanalyse(self, select: tuple[int, int] | None = None) -> None:
@@ -268,26 +284,15 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, generation: int, select: tuple[int, int] | None = None) -> None:
-        text = self.article.text
-        warning = ""
         try:
-            try:
-                corrections = self.store.load()
-            except ReaderError as exc:  # damaged file: read without corrections, keep it
-                corrections, warning = Corrections(), str(exc)
-            if self._analyser is not None:
-                analysis = apply_hidden(self._analyser(text), corrections, self.article.sha256)
-            else:
-                from reader.pipeline import analyse_article  # heavy: off the UI thread
-
-                analysis = analyse_article(self.article, self.config, corrections)
-            mentions = MentionIndex(analysis, len(text))
+            # A damaged corrections file: read without corrections, keep the file.
+            analysed = self.session.analyse(strict=False)
+            mentions = MentionIndex(analysed.analysis, len(self.article.text))
         except Exception as exc:  # any recogniser failure becomes a status, not a crash
             self.post_message(AnalysisFailed(f"{type(exc).__name__}: {exc}"))
             return
-        self.post_message(AnalysisReady(analysis, mentions, corrections=corrections,
-                                        generation=generation, select=select,
-                                        warning=warning))
+        self.post_message(AnalysisReady(analysed, mentions, generation=generation,
+                                        select=select))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         if message.generation != self._generation:
@@ -296,22 +301,22 @@ class ReaderApp(App[None]):
         previous = self.view.selected
         previous_start = (self.mentions.mentions[previous].start
                           if previous is not None and self.mentions is not None else None)
-        self.analysis = message.analysis
+        analysed = message.analysed
+        self.session.adopt(analysed)
         self.mentions = message.mentions
-        self.corrections = message.corrections
         self._busy = ""
-        if message.warning and message.warning != self._corrections_warning:
-            self.notify(f"Not applied: {message.warning}. The file is left as it is.",
+        if analysed.warning and analysed.warning != self._corrections_warning:
+            self.notify(f"Not applied: {analysed.warning}. The file is left as it is.",
                         title="Corrections", severity="warning", timeout=10)
-        self._corrections_warning = message.warning
-        self._recogniser = strip_escapes(message.analysis.recogniser) or "recogniser"
+        self._corrections_warning = analysed.warning
+        self._recogniser = strip_escapes(analysed.analysis.recogniser) or "recogniser"
         self.view.set_mentions(message.mentions)
         if again:
             self._restore_selection(message.select, previous_start)
         self._update_status()
         self.call_after_refresh(_trace, "highlights")
-        if message.analysis.entities:
-            self._prefetch()
+        if analysed.analysis.entities:
+            self._prefetch(analysed.analysis)
 
     def _restore_selection(self, select: tuple[int, int] | None,
                            previous_start: int | None) -> None:
@@ -346,49 +351,20 @@ class ReaderApp(App[None]):
         self.notify(message.error, title="Analysis failed", severity="error", timeout=8)
 
     # -- glossary -----------------------------------------------------------------------
-    def _open_glossary(self) -> Glossary:
-        """The glossary (built on first use, in a worker thread)."""
-        if self._glossary is None:
-            from reader.lookup import glossary_for
-
-            self._glossary = glossary_for(self.config)
-        return self._glossary
-
-    def _build_queries(self) -> dict[str, EntityQuery]:
-        """One glossary query per entity (``queries_for`` keeps the entities' order)."""
-        from reader.lookup import queries_for
-
-        assert self.analysis is not None
-        entities = self.analysis.entities
-        queries = queries_for(self.article, self.analysis, self.config.lang)
-        if len(queries) == len(entities):
-            return {entity.key: query for entity, query in zip(entities, queries, strict=True)}
-        by_name = {query.name: query for query in queries}
-        return {e.key: by_name[e.name] for e in entities if e.name in by_name}
-
     @work(thread=True, exclusive=True, group="prefetch")
-    def _prefetch(self) -> None:
+    def _prefetch(self, analysis: Analysis) -> None:
+        session = self.session
         try:
-            glossary = self._open_glossary()
-            queries = self._build_queries()
-            self.queries = queries
-            keys_by_name: dict[str, list[str]] = {}
-            for key, query in queries.items():
-                keys_by_name.setdefault(query.name, []).append(key)
+            queries = session.build_queries(analysis)
+            session.queries = queries
             # Whatever is cached (even stale) shows at once; then fetch in batches.
-            cached: dict[str, GlossaryEntry] = {}
-            for key, query in queries.items():
-                entry = glossary.cached(query)
-                if entry is not None:
-                    cached[key] = entry
+            cached = session.cached_entries(queries)
             self.post_message(EntriesReady(cached, done=0, total=len(queries)))
 
             def progress(done: int, total: int) -> None:
                 self.post_message(EntriesReady({}, done=done, total=total))
 
-            results = glossary.lookup_many(list(queries.values()), progress=progress)
-            found = {key: entry for name, entry in results.items()
-                     for key in keys_by_name.get(name, ())}
+            found = session.lookup_entries(queries, progress)
             self.post_message(EntriesReady(found, done=len(queries), total=len(queries),
                                            final=True))
         except Exception as exc:  # the glossary reports faults as entries; this is a bug
@@ -397,10 +373,7 @@ class ReaderApp(App[None]):
     @work(thread=True, group="lookup")
     def _lookup(self, key: str, query: EntityQuery, choose: str | None = None) -> None:
         try:
-            glossary = self._open_glossary()
-            if choose is not None:
-                glossary.choose(query.name, query.lang, choose)
-            entry = glossary.lookup(query)
+            entry = self.session.lookup(query, choose=choose)
         except Exception as exc:  # network and cache faults: a status, never a crash
             self.post_message(GlossaryFailed(f"{type(exc).__name__}: {exc}", key))
             return
@@ -610,20 +583,19 @@ class ReaderApp(App[None]):
         return entity
 
     @work(thread=True, group="corrections")
-    def _edit_corrections(self, change: Callable[[Corrections], object], done: str, *,
-                          reanalyse: bool, select: tuple[int, int] | None = None) -> None:
+    def _edit_corrections(self, change: Change, done: str,
+                          select: tuple[int, int] | None = None) -> None:
         """Apply ``change`` to the stored corrections (locked, atomic) off the UI thread."""
         try:
-            with self.store.editing() as corrections:
-                change(corrections)
+            corrections = self.session.apply(change)
         except (ReaderError, OSError) as exc:
             self.post_message(CorrectionFailed(str(exc)))
             return
-        self.post_message(CorrectionSaved(corrections, done, reanalyse=reanalyse,
+        self.post_message(CorrectionSaved(corrections, done, reanalyse=change.reanalyse,
                                           select=select))
 
     def on_correction_saved(self, message: CorrectionSaved) -> None:
-        self.corrections = message.corrections
+        self.session.corrections = message.corrections
         self.notify(message.done, title="Corrections", timeout=5)
         if message.reanalyse:
             self._busy = "applying corrections…"
@@ -667,9 +639,9 @@ class ReaderApp(App[None]):
             return
         name, label = choice
         self._edit_corrections(
-            lambda corrections: corrections.add_entity(name, label),
+            AddEntity(name, label),
             f"Added “{strip_escapes(name)}” ({label}): recognised in this and every later "
-            "article.", reanalyse=True, select=span)
+            "article.", select=span)
 
     def action_mark(self) -> None:
         """Start mark mode in the article (to add an entity)."""
@@ -687,9 +659,8 @@ class ReaderApp(App[None]):
             return
         sha = self.article.sha256 if where == "article" else None
         place = "in this article" if sha else "in every article"
-        self._edit_corrections(lambda corrections: corrections.hide(name, sha),
-                               f"Hid “{strip_escapes(name)}” {place}. u shows it again.",
-                               reanalyse=True)
+        self._edit_corrections(HideEntity(name, sha),
+                               f"Hid “{strip_escapes(name)}” {place}. u shows it again.")
 
     def action_hidden_entities(self) -> None:
         """List the hidden entities; choosing one shows it again."""
@@ -700,8 +671,7 @@ class ReaderApp(App[None]):
     def _unhide_chosen(self, name: str | None) -> None:
         if name is None:
             return
-        self._edit_corrections(lambda corrections: corrections.unhide(name),
-                               f"“{strip_escapes(name)}” is shown again.", reanalyse=True)
+        self._edit_corrections(UnhideEntity(name), f"“{strip_escapes(name)}” is shown again.")
 
     def action_choose_page(self) -> None:
         """Type or choose the glossary page of the selected entity."""
@@ -740,8 +710,7 @@ class ReaderApp(App[None]):
         if text is None or text == self.corrections.note_for(name):
             return
         done = "Note saved." if text else "Note deleted."
-        self._edit_corrections(lambda corrections: corrections.set_note(name, text), done,
-                               reanalyse=False)
+        self._edit_corrections(SetNote(name, text), done)
 
     # -- other actions --------------------------------------------------------------------
     def action_help(self) -> None:
@@ -789,24 +758,14 @@ class ReaderApp(App[None]):
 
     def _export_chosen(self, choice: tuple[str, bool] | None) -> None:
         if choice is not None:
-            self._export(*choice)
+            self._export(self.session.bundle(), *choice)
 
     @work(thread=True, group="export")
-    def _export(self, path: str, overwrite: bool) -> None:
-        import datetime as dt
-
+    def _export(self, bundle: ExportBundle, path: str, overwrite: bool) -> None:
         from reader.atomic import write_text
-        from reader.export import to_markdown
 
-        assert self.analysis is not None
-        entities = self.analysis.by_key()
-        entries = {entities[key].name: entry for key, entry in list(self.entries.items())
-                   if key in entities}
-        notes = {entity.name: note for entity in entities.values()
-                 if (note := self.corrections.note_for(entity.name))}
         try:
-            text = to_markdown(self.article, self.analysis, entries,
-                               exported_at=dt.datetime.now(dt.UTC), notes=notes)
+            text = bundle.render("md")
             write_text(path, text, overwrite=overwrite)
         except FileExistsError:
             self.call_from_thread(self.notify, f"{path} appeared meanwhile; not replaced.",

@@ -24,11 +24,11 @@ def run(args: argparse.Namespace) -> int:
     """Analyse the article and print its entities."""
     from reader.analysis.cache import to_json
     from reader.article import load
-    from reader.pipeline import analyse_article
+    from reader.session import Session
 
     config = config_from_args(args)
     article = load(args.file, args.input_format)
-    analysis = analyse_article(article, config)  # with the reader's corrections
+    analysis = Session(article, config).run_analysis()  # with the reader's corrections
     if args.format == "json":
         json.dump(to_json(analysis), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -11,6 +11,7 @@ from reader.analysis.model import LABELS
 
 if TYPE_CHECKING:
     from reader.corrections import Corrections
+    from reader.session import Change
 
 HELP = "add, hide or annotate an entity in every article (your corrections)"
 
@@ -41,12 +42,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--format", choices=("text", "json"), default="text")
 
 
+def _change(args: argparse.Namespace, lang: str) -> tuple[Change, str]:
+    """The change ``args`` ask for, and what to say when it is saved."""
+    from reader.article import load
+    from reader.session import (
+        AddEntity,
+        ChoosePage,
+        HideEntity,
+        RemoveEntity,
+        SetNote,
+        UnhideEntity,
+    )
+
+    name = args.name
+    if args.action == "add":
+        return AddEntity(name, args.label), f"added {name!r} as {args.label}"
+    if args.action == "hide":
+        sha = load(args.article).sha256 if args.article else None
+        where = " in that article" if sha else " everywhere"
+        return HideEntity(name, sha), f"hidden {name!r}{where}"
+    if args.action == "unhide":
+        return UnhideEntity(name), f"{name!r} is shown again"
+    if args.action == "remove":
+        return RemoveEntity(name), f"removed {name!r}"
+    if args.action == "note":
+        done = "saved" if args.text.strip() else "deleted"
+        return SetNote(name, args.text), f"note on {name!r} {done}"
+    lang = args.lang or lang
+    message = (f"{name!r} now uses page {args.title!r}" if args.title.strip()
+               else f"page choice for {name!r} reset")
+    return ChoosePage(name, lang, args.title), message
+
+
 def run(args: argparse.Namespace) -> int:
     """Apply one correction."""
-    from reader.article import load
     from reader.commands.common import config_from_args
     from reader.corrections import store_for
-    from reader.errors import ReaderError
+    from reader.session import apply_change
 
     config = config_from_args(args)
     store = store_for(config)
@@ -58,30 +90,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_listing(corrections)
         return 0
-    sha = load(args.article).sha256 if getattr(args, "article", None) else None
-    with store.editing() as corrections:
-        if args.action == "add":
-            corrections.add_entity(args.name, args.label)
-            message = f"added {args.name!r} as {args.label}"
-        elif args.action == "hide":
-            corrections.hide(args.name, sha)
-            message = f"hidden {args.name!r}" + (" in that article" if sha else " everywhere")
-        elif args.action == "unhide":
-            if not corrections.unhide(args.name):
-                raise ReaderError(f"{args.name!r} is not hidden")
-            message = f"{args.name!r} is shown again"
-        elif args.action == "remove":
-            if not corrections.remove_entity(args.name):
-                raise ReaderError(f"{args.name!r} is not an entity you added")
-            message = f"removed {args.name!r}"
-        elif args.action == "note":
-            corrections.set_note(args.name, args.text)
-            message = f"note on {args.name!r} " + ("saved" if args.text.strip() else "deleted")
-        else:  # page
-            lang = args.lang or config.lang
-            corrections.choose_page(args.name, lang, args.title)
-            message = f"{args.name!r} now uses page {args.title!r}" if args.title.strip() else (
-                f"page choice for {args.name!r} reset")
+    change, message = _change(args, config.lang)
+    apply_change(store, change)
     print(message, file=sys.stderr)
     return 0
 

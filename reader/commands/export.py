@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.commands.common import (
     add_article_argument,
@@ -16,12 +14,6 @@ from reader.commands.common import (
     write_output,
 )
 from reader.errors import ReaderError
-
-if TYPE_CHECKING:
-    from glossary.models import GlossaryEntry
-    from reader.analysis.model import Analysis
-    from reader.article import Article
-    from reader.config import Config
 
 HELP = "write an annotated Markdown or JSON copy of an article (links, footnotes, glossary)"
 
@@ -61,44 +53,6 @@ def _output_path(value: str, force: bool, source: str) -> Path | None:
     return path
 
 
-def _analyse(article: Article, config: Config) -> tuple[Analysis, dict[str, str]]:
-    """The analysis with the reader's corrections applied, and the reader's notes by name."""
-    from reader.corrections import store_for
-    from reader.pipeline import analyse_article
-
-    corrections = store_for(config).load()
-    analysis = analyse_article(article, config, corrections)
-    notes = {e.name: note for e in analysis.entities if (note := corrections.note_for(e.name))}
-    return analysis, notes
-
-
-def _entries(article: Article, analysis: Analysis, config: Config) -> dict[str, GlossaryEntry]:
-    """Glossary entries keyed by entity name: the cache only when offline, else looked up."""
-    from glossary.models import GlossaryEntry, Status
-    from reader.lookup import glossary_for, print_notice, queries_for
-
-    queries = queries_for(article, analysis, config.lang)
-    if not queries:
-        return {}
-    glossary = glossary_for(config, on_notice=print_notice)
-    try:
-        if config.offline:
-            entries: dict[str, GlossaryEntry] = {}
-            for query in queries:
-                cached = glossary.cached(query)
-                entries[query.name] = cached or GlossaryEntry(query.name, query.lang,
-                                                              Status.NOT_CACHED)
-            return entries
-        progress = _Progress()
-        try:
-            return glossary.lookup_many(queries,
-                                        progress=progress if sys.stderr.isatty() else None)
-        finally:
-            progress.clear()
-    finally:
-        glossary.close()
-
-
 class _Progress:
     """A one-line count of looked-up entities on a terminal's standard error."""
 
@@ -117,34 +71,32 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _summary(entries: Mapping[str, GlossaryEntry], analysis: Analysis) -> str:
-    with_background = sum(1 for e in analysis.entities
-                          if (entry := entries.get(e.name)) is not None and entry.ok)
-    return f"{len(analysis.entities)} entities, {with_background} with background"
-
-
 def run(args: argparse.Namespace) -> int:
     """Load, analyse, look up (or read the cache), render and write."""
-    import datetime as dt
-
     from reader.article import load
-    from reader.export import to_json, to_markdown
+    from reader.lookup import print_notice
+    from reader.session import Session
 
     config = config_from_args(args)
     output = _output_path(args.output, args.force, args.file)
     article = load(args.file, args.input_format)
-    analysis, notes = _analyse(article, config)
-    entries = _entries(article, analysis, config)
-    exported_at = dt.datetime.now(dt.UTC).astimezone()
-    if args.format == "json":
-        text = to_json(article, analysis, entries, exported_at=exported_at, notes=notes)
-    else:
-        text = to_markdown(article, analysis, entries, style=args.style,
-                           exported_at=exported_at, notes=notes)
+    with Session(article, config) as session:
+        session.run_analysis()  # with the reader's corrections
+        if not config.offline:
+            session.glossary.on_notice = print_notice
+        progress = _Progress()
+        try:
+            session.gather_entries(progress if sys.stderr.isatty() else None)
+        finally:
+            progress.clear()
+        bundle = session.bundle()
+    text = bundle.render(args.format, style=args.style)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
     write_output(args.output, text, force=args.force)
-    print(f"reader: wrote {args.output} ({_summary(entries, analysis)})", file=sys.stderr)
+    entities = len(bundle.analysis.entities)
+    print(f"reader: wrote {args.output} ({entities} entities, {bundle.with_background()} "
+          "with background)", file=sys.stderr)
     return 0

@@ -28,19 +28,19 @@ def run(args: argparse.Namespace) -> int:
 
     from glossary.models import Status
     from reader.article import load
-    from reader.lookup import glossary_for, print_notice, queries_for
-    from reader.pipeline import analyse_article
+    from reader.lookup import print_notice
+    from reader.session import Session
 
     config = config_from_args(args)
     article = load(args.file, args.input_format)
-    analysis = analyse_article(article, config)  # with the reader's corrections
-    queries = queries_for(article, analysis, config.lang)
     console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False,
                       soft_wrap=True)  # a message is one line, however long
-    glossary = glossary_for(config, on_notice=print_notice)
-    try:
-        if glossary.cache_warning:
-            console.print(f"reader: warning: {glossary.cache_warning}")
+    with Session(article, config) as session:
+        session.run_analysis()  # with the reader's corrections
+        queries = session.build_queries()
+        session.glossary.on_notice = print_notice
+        if session.glossary.cache_warning:
+            console.print(f"reader: warning: {session.glossary.cache_warning}")
         with Progress(TextColumn("glossary"), BarColumn(), MofNCompleteColumn(),
                       console=console, transient=True, disable=args.quiet) as bar:
             task = bar.add_task("glossary", total=len(queries))
@@ -48,10 +48,8 @@ def run(args: argparse.Namespace) -> int:
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            entries = glossary.lookup_many(queries, progress=progress)
-        state = glossary.state
-    finally:
-        glossary.close()
+            entries = session.lookup_entries(queries, progress)
+        state = session.glossary.state
     counts = Counter(entry.status for entry in entries.values())
     errors = [e for e in entries.values() if e.status in (Status.ERROR, Status.NOT_CACHED)]
     unrefreshed = [e for e in entries.values() if e.refresh_error]

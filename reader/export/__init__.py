@@ -2,9 +2,10 @@
 
 Pure functions, no I/O and no Textual: :func:`to_markdown` (see
 :mod:`reader.export.markdown` for the layout and the three styles) and :func:`to_json`
-(see :mod:`reader.export.jsondoc` for the schema). Glossary entries are passed keyed by
-entity name, which is the query name used by ``reader.lookup.queries_for`` and the key of
-``Glossary.lookup_many``'s result; personal notes are keyed by entity name too.
+(see :mod:`reader.export.jsondoc` for the schema). Glossary entries and personal notes are
+passed keyed by entity key (as :meth:`reader.session.Session.bundle` gives them), so two
+entities with the same name and different labels keep their own; a mapping keyed by entity
+name (``Glossary.lookup_many``'s result) is accepted too.
 """
 
 from __future__ import annotations

@@ -44,8 +44,11 @@ def clean_texts(entries: Mapping[str, GlossaryEntry], notes: Mapping[str, str] |
 
 
 def entry_for(entity: Entity, entries: Mapping[str, GlossaryEntry]) -> GlossaryEntry | None:
-    """The glossary entry of ``entity``: ``entries`` are keyed by entity name (= query name)."""
-    return entries.get(entity.name)
+    """The glossary entry of ``entity``: ``entries`` are keyed by entity key (as a
+    :class:`reader.session.Session` gives them), or by entity name (= query name, as
+    ``Glossary.lookup_many`` gives them)."""
+    entry = entries.get(entity.key)
+    return entry if entry is not None else entries.get(entity.name)
 
 
 def web_url(entry: GlossaryEntry | None) -> str:

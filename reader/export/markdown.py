@@ -243,10 +243,10 @@ def _glossary_item(entity: Entity, entry: GlossaryEntry | None, note: str | None
 
 
 def note_for(entity: Entity, notes: Mapping[str, str] | None) -> str | None:
-    """The reader's note on ``entity``: ``notes`` are keyed by entity name (or entity key)."""
+    """The reader's note on ``entity``: ``notes`` are keyed by entity key (or entity name)."""
     if not notes:
         return None
-    return notes.get(entity.name) or notes.get(entity.key)
+    return notes.get(entity.key) or notes.get(entity.name)
 
 
 def front_matter_data(article: Article, analysis: Analysis,
@@ -280,9 +280,9 @@ def to_markdown(article: Article, analysis: Analysis, entries: Mapping[str, Glos
                 exported_at: dt.datetime, notes: Mapping[str, str] | None = None) -> str:
     """The annotated Markdown copy of ``article`` (see the module docstring for the layout).
 
-    ``entries`` maps entity names (the glossary query names) to glossary entries; entities
-    without an entry are listed as not looked up. ``notes`` maps entity names to the
-    reader's notes. ``recogniser`` defaults to ``analysis.recogniser``. Pure: no I/O.
+    ``entries`` maps entity keys (or names) to glossary entries; entities without an entry
+    are listed as not looked up. ``notes`` maps entity keys (or names) to the reader's
+    notes. ``recogniser`` defaults to ``analysis.recogniser``. Pure: no I/O.
     """
     if style not in STYLES:
         raise ValueError(f"unknown export style {style!r}; choose from {', '.join(STYLES)}")

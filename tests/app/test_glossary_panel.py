@@ -16,6 +16,7 @@ from reader.app.article_view import ArticleView
 from reader.app.glossary_panel import GlossaryPanel
 from reader.article import Article
 from reader.config import Config
+from reader.corrections import PageChoices, store_for
 from reader.lookup import settings_for
 
 SIZE = (140, 40)
@@ -27,8 +28,10 @@ def config_for(server: Any, **values: Any) -> Config:
 
 
 def glossary(config: Config) -> Glossary:
-    """The glossary of ``config`` with no retry waits (faults show at once)."""
-    return Glossary(replace(settings_for(config), max_retries=0, retry_wait=0.0))
+    """The glossary of ``config`` with no retry waits (faults show at once); chosen pages
+    live with the reader's corrections, as in :func:`reader.lookup.glossary_for`."""
+    return Glossary(replace(settings_for(config), max_retries=0, retry_wait=0.0),
+                    choices=PageChoices(store_for(config)))
 
 
 

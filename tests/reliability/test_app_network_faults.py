@@ -32,6 +32,7 @@ from reader.app.app import ReaderApp
 from reader.app.glossary_panel import GlossaryPanel
 from reader.article import Article, from_text, load
 from reader.config import Config
+from reader.corrections import PageChoices, store_for
 from reader.lookup import queries_for, settings_for
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
@@ -49,7 +50,8 @@ def glossary_for(config: Config, **overrides: Any) -> Glossary:
     """The glossary with one quick retry (production: 2 retries from 1 s)."""
     values: dict[str, Any] = {"max_retries": ATTEMPTS - 1, "retry_wait": 0.05,
                               "max_retry_after": 1.5, **overrides}
-    return Glossary(replace(settings_for(config), **values))
+    return Glossary(replace(settings_for(config), **values),
+                    choices=PageChoices(store_for(config)))
 
 
 def cache_rows(config: Config) -> dict[str, str]:

@@ -42,6 +42,7 @@ REVIEWED = {
     ("reader/cli.py", "os.open"): "/dev/null after a broken pipe",
     ("reader/app/app.py", "open"): "READER_TRACE benchmark log (append), no user data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
+    ("reader/library/store.py", "os.replace"): "moves an unusable library file aside",
 }
 _WRITERS = {"open", "os.open", "os.fdopen", "os.replace", "os.rename", "shutil.move",
             "shutil.copy", "shutil.copyfile", "tempfile.mkstemp", "write_text", "write_bytes"}

@@ -1,0 +1,216 @@
+"""A reading session: one article with its analysis, glossary entries and notes.
+
+Every front end goes through :class:`Session`: the app (in its workers), ``reader
+entities``, ``reader prefetch`` and ``reader export``. The workflow is
+
+    article --analyse()--> Analysed (analysis with the reader's corrections)
+            --build_queries()--> glossary queries by entity key
+            --lookup_entries() / cached_entries()--> glossary entries by entity key
+            --bundle()--> ExportBundle (entries and notes by entity key) --> Markdown / JSON
+
+and corrections are change objects (:mod:`reader.session.changes`) applied with
+:meth:`Session.apply`. The methods that do work (``analyse``, ``build_queries``, ``*_entries``,
+``lookup``, ``apply``) read the session's article, configuration and store but change no
+state, so they are safe in a worker thread; a front end adopts their results on its own
+thread (:meth:`adopt`, or by assigning :attr:`entries`). Imports no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from glossary.models import EntityQuery, GlossaryEntry, Status
+from reader.analysis.model import Analysis
+from reader.article import Article
+from reader.config import Config
+from reader.corrections import Corrections, CorrectionsStore, store_for
+from reader.errors import ReaderError
+from reader.session.bundle import ExportBundle
+from reader.session.changes import Change, ChoosePage, apply_change
+
+if TYPE_CHECKING:
+    from glossary.service import Glossary
+
+#: Analyses a text without the reader's corrections (tests and benchmarks inject one; the
+#: default is the configured recogniser with the reader's added names).
+Analyser = Callable[[str], Analysis]
+#: ``progress(done, total)`` while glossary entries are looked up.
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """An analysis with the corrections it was made with (``warning``: why they could
+    not be read, when the session was asked to go on without them)."""
+
+    analysis: Analysis
+    corrections: Corrections
+    warning: str = ""
+
+
+class Session:
+    """The article, its analysis with the reader's corrections, glossary entries and notes.
+
+    ``analyser`` replaces the recogniser (hidden names are still removed); ``glossary``
+    replaces the one built from the configuration on first use. Close the session (or use
+    it as a context manager) to close the glossary.
+    """
+
+    def __init__(self, article: Article, config: Config | None = None, *,
+                 analyser: Analyser | None = None, glossary: Glossary | None = None,
+                 store: CorrectionsStore | None = None) -> None:
+        self.article = article
+        self.config = config or Config()
+        self.store = store or store_for(self.config)
+        self._analyser = analyser
+        self._glossary = glossary
+        #: The corrections the current analysis was made with (or saved since).
+        self.corrections = Corrections()
+        #: The current analysis (None until :meth:`adopt`).
+        self.analysis: Analysis | None = None
+        #: Glossary queries and entries by entity key.
+        self.queries: dict[str, EntityQuery] = {}
+        self.entries: dict[str, GlossaryEntry] = {}
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the glossary, if one was opened."""
+        if self._glossary is not None:
+            self._glossary.close()
+
+    # -- analysis -----------------------------------------------------------------------
+    def load_corrections(self, *, strict: bool = True) -> tuple[Corrections, str]:
+        """The stored corrections and ``""``; unless ``strict``, an unreadable file gives
+        no corrections and the reason (the file is left as it is)."""
+        try:
+            return self.store.load(), ""
+        except ReaderError as exc:
+            if strict:
+                raise
+            return Corrections(), str(exc)
+
+    def analyse(self, *, strict: bool = True) -> Analysed:
+        """Recognise and cluster the article's entities with the stored corrections.
+
+        Changes nothing (safe in a worker); :meth:`adopt` makes the result current.
+        """
+        from reader.pipeline import analyse_article, apply_hidden
+
+        corrections, warning = self.load_corrections(strict=strict)
+        if self._analyser is not None:
+            analysis = apply_hidden(self._analyser(self.article.text), corrections,
+                                    self.article.sha256)
+        else:
+            analysis = analyse_article(self.article, self.config, corrections)
+        return Analysed(analysis, corrections, warning)
+
+    def adopt(self, analysed: Analysed) -> None:
+        """Make ``analysed`` the session's analysis and corrections."""
+        self.analysis = analysed.analysis
+        self.corrections = analysed.corrections
+
+    def run_analysis(self) -> Analysis:
+        """Analyse (strictly: unreadable corrections are an error) and adopt the result."""
+        analysed = self.analyse()
+        self.adopt(analysed)
+        return analysed.analysis
+
+    # -- glossary -----------------------------------------------------------------------
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary (opened on first use; cache in the cache directory)."""
+        if self._glossary is None:
+            from reader.lookup import glossary_for
+
+            self._glossary = glossary_for(self.config)
+        return self._glossary
+
+    @property
+    def glossary_opened(self) -> Glossary | None:
+        """The glossary if it was opened or given, else None (nothing is opened)."""
+        return self._glossary
+
+    def build_queries(self, analysis: Analysis | None = None) -> dict[str, EntityQuery]:
+        """One glossary query per entity of ``analysis`` (default: the current one), by key."""
+        from reader.lookup import queries_for
+
+        analysis = analysis if analysis is not None else self.analysis
+        if analysis is None:
+            return {}
+        entities = analysis.entities
+        queries = queries_for(self.article, analysis, self.config.lang)
+        return {entity.key: query for entity, query in zip(entities, queries, strict=True)}
+
+    def cached_entries(self, queries: Mapping[str, EntityQuery]) -> dict[str, GlossaryEntry]:
+        """The cached entries (fresh or stale) of ``queries``, by key; never the network."""
+        cached: dict[str, GlossaryEntry] = {}
+        for key, query in queries.items():
+            entry = self.glossary.cached(query)
+            if entry is not None:
+                cached[key] = entry
+        return cached
+
+    def offline_entries(self, queries: Mapping[str, EntityQuery]) -> dict[str, GlossaryEntry]:
+        """An entry for every query from the cache: cached, or "not cached"."""
+        cached = self.cached_entries(queries)
+        return {key: cached.get(key) or GlossaryEntry(query.name, query.lang, Status.NOT_CACHED)
+                for key, query in queries.items()}
+
+    def lookup_entries(self, queries: Mapping[str, EntityQuery],
+                       progress: Progress | None = None) -> dict[str, GlossaryEntry]:
+        """Entries for ``queries`` by key: cached ones, the rest fetched in batches."""
+        if not queries:
+            return {}
+        results = self.glossary.lookup_many(list(queries.values()), progress=progress)
+        return {key: results[query.name] for key, query in queries.items()
+                if query.name in results}
+
+    def gather_entries(self, progress: Progress | None = None) -> dict[str, GlossaryEntry]:
+        """Queries and entries for the current analysis (the cache only when offline),
+        kept in :attr:`queries` and :attr:`entries` and returned."""
+        self.queries = self.build_queries()
+        if self.config.offline:
+            self.entries = self.offline_entries(self.queries) if self.queries else {}
+        else:
+            self.entries = self.lookup_entries(self.queries, progress)
+        return self.entries
+
+    def lookup(self, query: EntityQuery, *, choose: str | None = None) -> GlossaryEntry:
+        """The entry for one query; ``choose`` first saves the reader's page for its name
+        (``""`` lets the glossary choose again) and looks that page up."""
+        if choose is not None:
+            self.apply(ChoosePage(query.name, query.lang, choose))
+            query = replace(query, title=choose)
+        return self.glossary.lookup(query)
+
+    # -- corrections, notes and export ----------------------------------------------------
+    def apply(self, change: Change) -> Corrections:
+        """Apply a correction to the store (locked, atomic) and return all corrections now.
+
+        The session's own :attr:`corrections` are not changed (the caller adopts them, on
+        its thread); ``change.reanalyse`` says whether the analysis must be run again.
+        """
+        return apply_change(self.store, change)
+
+    def notes(self) -> dict[str, str]:
+        """The reader's notes on the current analysis's entities, by entity key."""
+        if self.analysis is None:
+            return {}
+        return {entity.key: note for entity in self.analysis.entities
+                if (note := self.corrections.note_for(entity.name))}
+
+    def bundle(self) -> ExportBundle:
+        """The export bundle of the current analysis, entries and notes."""
+        if self.analysis is None:
+            raise ReaderError("the article has not been analysed yet")
+        keys = self.analysis.by_key()
+        return ExportBundle(self.article, self.analysis,
+                            {key: entry for key, entry in self.entries.items() if key in keys},
+                            self.notes())
