@@ -11,21 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
-from glossary import resolve, text
+from glossary import models, resolve, text
 from glossary.models import (
     Candidate,
     CandidatesOutcome,
     EntityQuery,
     GlossaryEntry,
-    MissingOutcome,
-    Outcome,
-    Page,
     PageOutcome,
     Status,
 )
 
 #: Finds a page by (language, title): fetched in this lookup, or cached; None if unknown.
-PageOf = Callable[[str, str], Page | None]
+PageOf = Callable[[str, str], models.Page | None]
 
 
 def with_fragment(url: str, fragment: str) -> str:
@@ -42,16 +39,16 @@ class EntryBuilder:
     source: str
     sentences: int
 
-    def build(self, query: EntityQuery, outcome: Outcome, page_of: PageOf,
+    def build(self, query: EntityQuery, outcome: models.Outcome, page_of: PageOf,
               fetched_at: float) -> GlossaryEntry | None:
         """The entry for an outcome; None if a page it needs is unknown."""
         base = GlossaryEntry(query=query.name, lang=query.lang, status=Status.NOT_FOUND,
                              source=self.source, fetched_at=fetched_at)
-        if isinstance(outcome, MissingOutcome):
-            return replace(base, error=outcome.reason)
         if isinstance(outcome, PageOutcome):
             return self._page_entry(base, outcome, page_of)
-        return self._candidates_entry(base, query, outcome, page_of)
+        if isinstance(outcome, CandidatesOutcome):
+            return self._candidates_entry(base, query, outcome, page_of)
+        return replace(base, error=outcome.reason)  # missing
 
     def _page_entry(self, base: GlossaryEntry, outcome: PageOutcome,
                     page_of: PageOf) -> GlossaryEntry | None:

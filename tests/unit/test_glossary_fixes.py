@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_glossary_service import Clock
 
 from glossary import fileio
 from glossary.cache import GlossaryCache
@@ -16,16 +17,6 @@ from glossary.models import MAX_NAME_LENGTH, EntityQuery, Status
 from glossary.service import CONTACT_NOTICE, Glossary
 from glossary.settings import GlossarySettings
 from reader.cli import main
-
-
-class Clock:
-    """A settable clock."""
-
-    def __init__(self) -> None:
-        self.now = 1_750_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def make(tmp_path: Path, api_url: str, clock: Clock | None = None,
