@@ -218,3 +218,19 @@ def test_cache_clear_all_keeps_the_data_in_a_shared_directory(
     assert {p.name for p in shared.iterdir()} >= before - {"analysis"}
     assert {"corrections.json", "patterns.jsonl", "my-notes.md"} <= before
     capsys.readouterr()
+
+
+def test_cache_recovery_warning_is_one_line(isolated_dirs: Path) -> None:
+    """No Python warnings header or source line: just the reader's own line."""
+    import os
+    import subprocess
+    import sys
+
+    cache = isolated_dirs / "cache" / "reader" / "glossary.sqlite3"
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"not a database " * 100)
+    result = subprocess.run([sys.executable, "-m", "reader", "lookup", "Nato", "--offline"],
+                            capture_output=True, text=True, env=dict(os.environ), check=False)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reader: warning: glossary cache"), lines
+    assert "moved to glossary.sqlite3.bad-" in lines[0]
