@@ -32,7 +32,7 @@ import sqlite3
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -324,15 +324,6 @@ class GlossaryCache:
             return None
         return PageRecord(page, float(row[1]))
 
-    def get_pages(self, lang: str, titles: Iterable[str]) -> dict[str, PageRecord]:
-        """Stored pages by title (absent titles are left out)."""
-        out: dict[str, PageRecord] = {}
-        for title in titles:
-            record = self.get_page(lang, title)
-            if record is not None:
-                out[title] = record
-        return out
-
     # -- writing -----------------------------------------------------------------------
 
     def put(self, *, pages: Sequence[Page] = (),
@@ -381,14 +372,19 @@ class GlossaryCache:
         return int(removed)
 
     def stats(self) -> dict[str, Any]:
-        """Counts for ``reader cache info``."""
-        conn = self._conn()
-        kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM queries GROUP BY kind").fetchall())
-        pages = conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
-        oldest, newest = conn.execute(
-            "SELECT MIN(fetched_at), MAX(fetched_at) FROM queries").fetchone()
-        stale = conn.execute("SELECT COUNT(*) FROM queries WHERE fetched_at <= ?",
-                             (self.clock() - self.ttl,)).fetchone()[0]
+        """Counts for ``reader cache info`` (zeros for a cache that cannot be read)."""
+        kinds: dict[str, int] = {}
+        pages = stale = 0
+        oldest = newest = None
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn = self._conn()
+            kinds = dict(conn.execute(
+                "SELECT kind, COUNT(*) FROM queries GROUP BY kind").fetchall())
+            pages = conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+            oldest, newest = conn.execute(
+                "SELECT MIN(fetched_at), MAX(fetched_at) FROM queries").fetchone()
+            stale = conn.execute("SELECT COUNT(*) FROM queries WHERE fetched_at <= ?",
+                                 (self.clock() - self.ttl,)).fetchone()[0]
         size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*")
                    if p.is_file() and ".bad-" not in p.name and not p.name.endswith(".lock"))
         return {"path": str(self.path), "bytes": size, "pages": pages,

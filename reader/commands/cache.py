@@ -8,6 +8,7 @@ import sys
 import time
 
 from reader.commands.common import config_from_args
+from reader.errors import ReaderError
 
 HELP = "show or clear the glossary cache"
 
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     path = settings.resolved_cache_path
     cache = GlossaryCache(path, ttl_days=settings.cache_ttl_days)
     try:
+        if args.action == "clear" and cache.problem:
+            raise ReaderError(cache.problem)  # full disk or read-only: nothing can be deleted
         warning = cache.recovered or cache.problem
         if warning:
             print(f"reader: warning: {warning}", file=sys.stderr)
