@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,28 +17,6 @@ from typing import Any
 from reader.analysis.model import Analysis, Entity, Mention
 
 FORMAT = 2  # 2: names the reader added are kept whole (no role noun stripped)
-
-
-#: Names of the files this cache writes (results, and temporary files of a write).
-_OWNED = re.compile(r"(?:[0-9a-f]{64}-[0-9a-f]{16}|\.tmp-[^/]*)\.json")
-
-
-def clear(cache_dir: Path) -> int:
-    """Delete the files this cache owns in ``cache_dir`` (by name, nothing else); the count.
-
-    The directory itself is removed when that leaves it empty.
-    """
-    removed = 0
-    if not cache_dir.is_dir():
-        return 0
-    for child in cache_dir.iterdir():
-        if _OWNED.fullmatch(child.name) and child.is_file() and not child.is_symlink():
-            with contextlib.suppress(FileNotFoundError):
-                child.unlink()
-                removed += 1
-    with contextlib.suppress(OSError):
-        cache_dir.rmdir()  # only if empty
-    return removed
 
 
 def cache_file(cache_dir: Path, text: str, recogniser_id: str) -> Path:

@@ -43,6 +43,8 @@ REVIEWED = {
     ("reader/app/app.py", "open"): "READER_TRACE benchmark log (append), no user data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
     ("reader/library/store.py", "os.replace"): "moves an unusable library file aside",
+    ("reader/corpus/journal.py", "os.open"): "annotate journal: whole lines appended, a torn "
+                                             "last line cut on resume (test_annotate_kill)",
 }
 _WRITERS = {"open", "os.open", "os.fdopen", "os.replace", "os.rename", "shutil.move",
             "shutil.copy", "shutil.copyfile", "tempfile.mkstemp", "write_text", "write_bytes"}

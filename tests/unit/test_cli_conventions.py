@@ -83,7 +83,7 @@ def test_cache_info_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_exported_title_with_quotes_round_trips(tmp_path: Path) -> None:
-    title = 'Er sagte: "Nein" – und \'ging\' \\ weiter: # [ok]'
+    title = 'Er sagte: "Nein" und \'ging\' \\ weiter # [ok] &'
     source = tmp_path / "a.html"
     source.write_text(f"<html><head><title>{title.replace('&', '&amp;')}</title></head>"
                       "<body><p>Emmanuel Macron spricht in Paris.</p></body></html>",

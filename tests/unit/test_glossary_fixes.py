@@ -211,11 +211,15 @@ def test_cache_clear_all_keeps_the_data_in_a_shared_directory(
     result = shared / "analysis" / f"{'a' * 64}-{'b' * 16}.json"
     result.write_text("{}", encoding="utf-8")
     (shared / "analysis" / "notes.txt").write_text("mine", encoding="utf-8")
+    (shared / "web").mkdir()
+    page = shared / "web" / f"{'c' * 64}.body"
+    page.write_bytes(b"<html></html>")
     (shared / "my-notes.md").write_text("mine", encoding="utf-8")
     before = {p.name for p in shared.iterdir()}
     assert main(["cache", "clear", "--all"]) == 0
     assert not result.exists() and (shared / "analysis" / "notes.txt").exists()
-    assert {p.name for p in shared.iterdir()} >= before - {"analysis"}
+    assert not (shared / "web").exists()  # emptied, so removed
+    assert {p.name for p in shared.iterdir()} >= before - {"analysis", "web"}
     assert {"corrections.json", "patterns.jsonl", "my-notes.md"} <= before
     capsys.readouterr()
 
