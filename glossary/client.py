@@ -109,7 +109,10 @@ class _Transport(wikipediaapi.SyncHTTPClient):
             raise ConnectionLost(url) from err
         except httpx.HTTPError as err:  # connect errors, dropped connections, bad answers
             raise errors.WikiConnectionError(url) from err
-        data = self._process_response(response, url)
+        try:
+            data = self._process_response(response, url)
+        except RecursionError:  # JSON nested too deeply for the parser
+            raise errors.WikiInvalidJsonError(url) from None
         if not isinstance(data, dict):
             raise errors.WikiInvalidJsonError(url)
         if _ESCAPED_SURROGATE.search(response.content):

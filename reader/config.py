@@ -129,6 +129,8 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ReaderError(f"cannot read configuration {path}: {exc}") from None
+        except RecursionError:
+            raise ReaderError(f"cannot read configuration {path}: nested too deeply") from None
         values.update(settings_from_mapping(data, str(path)))
     for name, kind in _kinds().items():
         env = f"READER_{name.upper()}"
