@@ -6,12 +6,21 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.resources
 import platform
+import re
 
 from reader import DISTRIBUTION, __version__
 
-#: Libraries whose versions the verbose output lists (the direct dependencies).
-LIBRARIES = ("textual", "rich", "spacy", "wikipedia-api", "httpx", "platformdirs",
-             "markdown-it-py", "filelock", "pyyaml")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def libraries() -> list[str]:
+    """The direct dependencies, as installed (none when running from a source tree)."""
+    try:
+        requires = importlib.metadata.requires(DISTRIBUTION) or []
+    except importlib.metadata.PackageNotFoundError:
+        return []
+    names = [m.group(0) for r in requires if "extra ==" not in r and (m := _NAME.match(r))]
+    return list(dict.fromkeys(names))
 
 
 def notice() -> str:
@@ -31,10 +40,10 @@ def version_text(verbose: bool = False) -> str:
     line = f"reader {__version__} ({DISTRIBUTION})"
     if not verbose:
         return line
-    libraries = ", ".join(f"{name} {_installed(name)}" for name in LIBRARIES)
+    versions = ", ".join(f"{name} {_installed(name)}" for name in libraries())
     return "\n".join([
         line,
-        f"Python {platform.python_version()}; {libraries}",
+        f"Python {platform.python_version()}; {versions}",
         "Licence: MIT. Glossary text: Wikipedia (or the configured MediaWiki), CC BY-SA 4.0.",
         "",
         notice().rstrip(),
