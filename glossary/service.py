@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from glossary.cache import GlossaryCache
@@ -55,6 +55,15 @@ Progress = Callable[[int, int], None]
 #: Said once, at the first request without a configured contact.
 CONTACT_NOTICE = ("Wikimedia asks API clients for a contact; set yours with "
                   "'reader config set contact EMAIL-OR-URL'")
+
+
+@dataclass
+class _Written:
+    """What one online lookup has written to the cache so far (each write adds only what
+    is new)."""
+
+    pages: dict[tuple[str, str], Page] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)  # by query key
 
 
 def _genitive_forms(name: str) -> list[str]:
@@ -251,14 +260,16 @@ class Glossary:
                 results[item.query.name] = self._failed(item, blocked)
             return
         self._notice_contact()
+        written = _Written()
 
-        def report() -> None:
+        def checkpoint() -> None:  # after every answer: report, and keep what is known
             if progress:
                 done = sum(1 for i in items if i.outcome is not None)
                 progress(min(total, len(results) + done), total)
+            self._store(items, fetch.pages, written)
 
         fetch = Fetch(self.client, lang, self.settings.fallback_lang, self.settings.batch_size,
-                      items, report)
+                      items, checkpoint)
         try:
             fetch.run()
         except WikipediaException as exc:
@@ -270,7 +281,7 @@ class Glossary:
         else:
             self._network.succeeded()
         finally:
-            self._store(items, fetch.pages)
+            self._store(items, fetch.pages, written)
         self._settle(items, fetch.pages, results)
 
     def _settle(self, items: list[Pending], pages: dict[tuple[str, str], Page],
@@ -291,9 +302,15 @@ class Glossary:
                     query="", lang="", status=Status.ERROR, error="incomplete answer"))
             results[item.query.name] = entry
 
-    def _store(self, items: list[Pending], pages: dict[tuple[str, str], Page]) -> None:
-        """Write what was learnt (pages, and the outcomes of non-chosen queries)."""
+    def _store(self, items: list[Pending], pages: dict[tuple[str, str], Page],
+               written: _Written) -> None:
+        """Write what was learnt and is not written yet: pages, and the final outcomes of
+        non-chosen queries. Called after every answer, so that a lookup that is killed or
+        abandoned (the app quits) keeps everything it received."""
         rows = [(item.query.lang, item.key, outcome) for item in items
-                if (outcome := item.final) is not None and not item.chosen]
-        if rows or pages:
-            self.cache.put_outcomes(pages=list(pages.values()), outcomes=rows)
+                if (outcome := item.final) is not None and not item.chosen
+                and written.outcomes.get(item.key) != outcome]  # an intro may be borrowed
+        new = {key: page for key, page in pages.items() if written.pages.get(key) is not page}
+        if (rows or new) and self.cache.put_outcomes(pages=list(new.values()), outcomes=rows):
+            written.outcomes.update((key, outcome) for _lang, key, outcome in rows)
+            written.pages.update(new)
