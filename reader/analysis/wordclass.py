@@ -263,8 +263,9 @@ class WordClasses:
             if kind in (PLACE_OR_NOUN, PLACE_OR_PERSON):
                 prev = words[i - 1] if i > 0 else ""
                 nxt_word = words[i + 1] if i + 1 < n else ""
-                if (prev in self.place_preps or (kind == PLACE_OR_NOUN and prev.lower().endswith(
-                        self.with_name))) and not (
+                names_place = prev.lower().endswith(self.with_name) or prev in self.clubs or (
+                    prev in self.club_prefixes) or (i > 0 and kinds[i - 1] == ACRONYM)
+                if (prev in self.place_preps or (kind == PLACE_OR_NOUN and names_place)) and not (
                         kind == PLACE_OR_NOUN and (nxt_word in self.time_followers
                                                    or nxt_word[:1].isdigit())):
                     kinds[i] = PLACE
