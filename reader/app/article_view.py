@@ -16,7 +16,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -24,6 +23,7 @@ from textual.strip import Strip
 from reader.analysis.model import LABELS
 from reader.app import keys
 from reader.app.marks import MentionIndex, Ranges
+from reader.app.messages import Activated, MarkChanged, MarkDone, SelectionChanged
 from reader.app.words import Mark, Words
 from reader.article import Article
 from reader.wrap import Line, cell_offset, wrap_blocks
@@ -85,35 +85,6 @@ class ArticleView(ScrollView, can_focus=True):
     measure: reactive[int] = reactive(MEASURE)
     #: Cells from the left edge of the view to the text column (to align a header with it).
     text_margin: reactive[int] = reactive(0)
-
-    class SelectionChanged(Message):
-        """The selected mention changed (``index`` into the mention index, or None)."""
-
-        def __init__(self, index: int | None) -> None:
-            super().__init__()
-            self.index = index
-
-    class Activated(Message):
-        """The user pressed Enter (or clicked) on the selected mention."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    class MarkChanged(Message):
-        """The mark (mark mode) changed: its text offsets, or None when it was removed."""
-
-        def __init__(self, span: tuple[int, int] | None) -> None:
-            super().__init__()
-            self.span = span
-
-    class MarkDone(Message):
-        """The user confirmed the mark ``[start, end)``: add it as an entity."""
-
-        def __init__(self, start: int, end: int) -> None:
-            super().__init__()
-            self.start = start
-            self.end = end
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -217,7 +188,7 @@ class ArticleView(ScrollView, can_focus=True):
             mention = self.mentions.mentions[index]
             self.scroll_to_offset(mention.start, mention.end)
         self.refresh()
-        self.post_message(self.SelectionChanged(index))
+        self.post_message(SelectionChanged(index))
 
     def set_matches(self, matches: Ranges, current: int | None = None) -> None:
         """Highlight find matches; ``current`` is shown brighter and scrolled to."""
@@ -283,7 +254,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self.selected is None:
             self.action_next_mention()
         if self.selected is not None:
-            self.post_message(self.Activated(self.selected))
+            self.post_message(Activated(self.selected))
 
     def action_clear(self) -> None:
         """Leave jump mode, else clear find matches, else the selection."""
@@ -380,7 +351,7 @@ class ArticleView(ScrollView, can_focus=True):
             cursor = self.mark.cursor
             self.scroll_to_offset(self.words.starts[cursor], self.words.ends[cursor])
         self.refresh()
-        self.post_message(self.MarkChanged(span))
+        self.post_message(MarkChanged(span))
 
     def _mark_line(self, mark: Mark, step: int, extend: bool) -> bool:
         """Move the mark's cursor to the nearest word ``step`` display lines away."""
@@ -408,7 +379,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if action == "done":
             start, end = mark.span(self.words)
-            self.post_message(self.MarkDone(start, end))
+            self.post_message(MarkDone(start, end))
             return
         before = (mark.anchor, mark.cursor)
         extend = action.startswith("extend_")

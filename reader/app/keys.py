@@ -35,22 +35,22 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    # -- anywhere ---------------------------------------------------------------------
+    # -- anywhere (``screen.``: an action of the main screen) -----------------------------
     Key("q", "quit", "Quit", "quit", "app", show=True),
     Key("f1,question_mark", "help", "Help", "help", "app", show=True, key_display="F1/?"),
-    Key("i", "index", "Index", "index", "app", show=True),
-    Key("slash,ctrl+f", "find", "Find", "find", "app", show=True, key_display="/"),
-    Key("b", "toggle_panel", "Panel", "panel", "app", show=True),
-    Key("f3", "find_next", "Next match", "find_next", "app"),
-    Key("shift+f3", "find_previous", "Previous match", "find_previous", "app"),
+    Key("i", "screen.index", "Index", "index", "app", show=True),
+    Key("slash,ctrl+f", "screen.find", "Find", "find", "app", show=True, key_display="/"),
+    Key("b", "screen.toggle_panel", "Panel", "panel", "app", show=True),
+    Key("f3", "screen.find_next", "Next match", "find_next", "app"),
+    Key("shift+f3", "screen.find_previous", "Previous match", "find_previous", "app"),
     Key("t", "cycle_theme", "Next theme", "theme", "app"),
-    Key("e", "export", "Export Markdown", "export", "app", show=True),
+    Key("e", "screen.export", "Export Markdown", "export", "app", show=True),
     # -- corrections (on the selected entity) -------------------------------------------
-    Key("x", "hide_entity", "Hide the selected entity (here or everywhere)…", "hide",
+    Key("x", "screen.hide_entity", "Hide the selected entity (here or everywhere)…", "hide",
         "corrections"),
-    Key("u", "hidden_entities", "Hidden entities: show one again…", "unhide", "corrections"),
-    Key("c", "choose_page", "Choose or type the glossary page…", "page", "corrections"),
-    Key("a", "edit_note", "Write a note on the selected entity…", "note", "corrections"),
+    Key("u", "screen.hidden_entities", "Hidden entities: show one again…", "unhide", "corrections"),
+    Key("c", "screen.choose_page", "Choose or type the glossary page…", "page", "corrections"),
+    Key("a", "screen.edit_note", "Write a note on the selected entity…", "note", "corrections"),
     # -- article ----------------------------------------------------------------------
     Key("tab,n", "next_mention", "Next entity", "next", "article", show=True,
         key_display="Tab/n"),

@@ -98,7 +98,7 @@ async def select(pilot: Pilot[None], name: str) -> None:
     (typing a filter there costs a second of key presses per call)."""
     app = pilot.app
     assert isinstance(app, ReaderApp) and app.analysis is not None
-    app._index_chosen(next(e.key for e in app.analysis.entities if e.name == name))
+    app.main.jump_to_entity(next(e.key for e in app.analysis.entities if e.name == name))
     await settle(pilot)
 
 

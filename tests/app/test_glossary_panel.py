@@ -40,7 +40,7 @@ async def select(pilot: Pilot[None], name: str) -> GlossaryPanel:
     app = pilot.app
     assert isinstance(app, ReaderApp) and app.analysis is not None
     key = next(e.key for e in app.analysis.entities if e.name == name)
-    app._index_chosen(key)
+    app.main.jump_to_entity(key)
     await settle(pilot)
     return app.panel
 
@@ -64,7 +64,7 @@ async def test_seed_opens_highlighted_and_the_panel_shows_fixture_background(
         await pilot.press("tab", "tab", "tab")
         await settle(pilot)
         assert wiki_server.request_count == requests  # prefetched: no more requests
-        assert "online" in app.status_text
+        assert "online" in app.main.status.text
 
 
 async def test_choosing_another_meaning_sticks(
@@ -104,7 +104,7 @@ async def test_offline_mode_shows_cached_text(
         await settle(pilot)
         panel = await select(pilot, "Moskau")
         assert "Hauptstadt Russlands" in panel.body_text
-        assert "offline" in app.status_text
+        assert "offline" in app.main.status.text
     assert wiki_server.request_count == requests
 
 
@@ -148,7 +148,7 @@ async def test_rate_limits_show_a_countdown(
         await settle(pilot)
         panel = await select(pilot, "Ukraine")
         assert "Rate-limited, retrying in" in panel.body_text
-        assert "rate-limited" in app.status_text
+        assert "rate-limited" in app.main.status.text
 
 
 async def test_network_text_is_sanitised_and_not_markup(

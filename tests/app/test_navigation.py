@@ -46,7 +46,7 @@ async def test_entities_are_highlighted_with_label_colours(
         plain = next(style for text, style in styles.items() if "Kremlsprecher" in text)
         assert plain is not None and plain.bgcolor != peskow.bgcolor
         assert view.label_style("PER") != view.label_style("LOC")
-        assert "hand 1.0" in app.status_text and "9" in app.status_text
+        assert "hand 1.0" in app.main.status.text and "9" in app.main.status.text
 
 
 async def test_tab_moves_the_selection_and_shows_the_panel(
@@ -105,7 +105,7 @@ async def test_text_shows_before_the_analysis_finishes(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Koalition der Willigen" in app.view.render_line(0).text
-        assert app.mentions is None and "analysing" in app.status_text
+        assert app.mentions is None and "analysing" in app.main.status.text
         await pilot.press("tab", "j", "k")  # keys work meanwhile
         release.set()
         await settle(pilot)
@@ -119,7 +119,7 @@ async def test_a_failing_recogniser_is_a_status_not_a_crash(seed_article: Articl
     app = ReaderApp(seed_article, config=OFFLINE, analyser=broken)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "analysis failed" in app.status_text
+        assert "analysis failed" in app.main.status.text
         await pilot.press("tab", "slash", "x", "escape", "j")
         assert app.is_running
 

@@ -36,7 +36,7 @@ async def select_peskow(pilot: Any) -> None:
     await settle(pilot)
     app = pilot.app
     app.entries["per:peskow"] = PESKOW
-    app._index_chosen("per:peskow")
+    app.main.jump_to_entity("per:peskow")
     await pilot.pause()
 
 

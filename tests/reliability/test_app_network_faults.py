@@ -93,7 +93,7 @@ async def select(pilot: Pilot[None], name: str) -> GlossaryPanel:
     """Select the first mention of entity ``name`` and wait for the lookups."""
     app = pilot.app
     assert isinstance(app, ReaderApp) and app.analysis is not None
-    app._index_chosen(next(e.key for e in app.analysis.entities if e.name == name))
+    app.main.jump_to_entity(next(e.key for e in app.analysis.entities if e.name == name))
     await settle(pilot)
     return app.panel
 
@@ -155,7 +155,7 @@ async def test_persistent_fault(kind: str, status: Status, words: str, panel_sta
         if status is Status.ERROR:
             assert "Press r to try again" in panel.body_text
         else:
-            assert "offline (cannot reach" in app.status_text
+            assert "offline (cannot reach" in app.main.status.text
         assert all(e.status is status for e in app.entries.values())
         requests = wiki_server.request_count
         await pilot.press("tab", "tab", "shift+tab")
@@ -191,7 +191,7 @@ async def test_connection_refused(seed: Article) -> None:
         panel = await select(pilot, "Moskau")
         assert panel.body_text.startswith("Offline: not cached.")
         assert "cannot reach 127.0.0.1" in panel.body_text
-        assert "offline (cannot reach" in app.status_text
+        assert "offline (cannot reach" in app.main.status.text
         panel.focus()
         await pilot.press("r")
         await settle(pilot)
@@ -206,7 +206,7 @@ async def test_slow_responses_show_progress_and_arrive(seed: Article, wiki_serve
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: bool(app.queries))  # the prefetch has begun
         assert app.analysis is not None
-        app.show_entity(app.analysis.entities[0].key)
+        app.main.show_entity(app.analysis.entities[0].key)
         # A request takes 0.15 s, more than a poll: nothing can have arrived yet.
         assert app.panel.body_text == "Fetching background…"
         assert app.panel.query_one("#panel-loading").display
@@ -230,7 +230,7 @@ async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any
         await keys_still_work(pilot)
         await settle(pilot)
         assert all(e.status is Status.FOUND for e in app.entries.values())
-        assert "online" in app.status_text
+        assert "online" in app.main.status.text
         assert [r.fault for r in wiki_server.requests].count("maxlag") == 1
         assert requests + 1 <= wiki_server.request_count <= 2 * requests + 1
         assert all(r.params["maxlag"] == "5" for r in wiki_server.requests)
@@ -250,7 +250,7 @@ async def test_429_twice_is_reported_then_retried_after_the_countdown(
         assert wiki_server.request_count == 2  # the fault twice, nothing in between
         panel = await select(pilot, "Nato")
         assert panel.body_text.startswith("Rate-limited, retrying in")
-        assert "rate-limited" in app.status_text
+        assert "rate-limited" in app.main.status.text
         await keys_still_work(pilot)
         await select(pilot, "Nato")
         await wait_until(pilot, lambda: "Militärbündnis" in panel.body_text)  # found
@@ -274,7 +274,7 @@ async def test_long_retry_after_blocks_every_request(seed: Article, wiki_server:
         await pilot.press("r", "escape", "tab", "tab")
         await settle(pilot)
         assert wiki_server.request_count == first  # blocked: no request at all
-        assert app.status_text.count("rate-limited, retry in 1") == 1
+        assert app.main.status.text.count("rate-limited, retry in 1") == 1
     assert cache_rows(config) == {}
 
 

@@ -84,7 +84,7 @@ async def session(article: Article, analysis: Analysis,
         problems += screen_problems(app, "start")
         for number, entity in enumerate(analysis.entities):
             app.entries[entity.key] = entries[number % len(entries)]
-            app._index_chosen(entity.key)
+            app.main.jump_to_entity(entity.key)
             await pilot.pause()
             problems += screen_problems(app, f"entity {number}")
         await pilot.press("slash", "e")

@@ -129,7 +129,7 @@ async def test_soak_app_with_the_real_recogniser_on_10_mb(big_article: Article) 
         await pilot.press("escape", "escape")
         deadline = time.monotonic() + 120
         while app.mentions is None:
-            assert time.monotonic() < deadline and "failed" not in app.status_text
+            assert time.monotonic() < deadline and "failed" not in app.main.status.text
             await pilot.pause(0.2)
         await pilot.press("tab")
         assert app.view.selected == 0

@@ -1,0 +1,96 @@
+"""What the parts of the main screen share: the session, the widgets and the mentions.
+
+:class:`reader.app.main_screen.MainScreen` is built from this base and the flows that
+live in their own modules (find, glossary, corrections); each flow sees the screen
+through these properties.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from reader.app.article_view import ArticleView
+from reader.app.glossary_panel import GlossaryPanel
+from reader.app.marks import MentionIndex
+from reader.app.status_line import StatusLine
+from reader.app.widgets import FindBar
+from reader.session import Session
+
+if TYPE_CHECKING:
+    from glossary.models import Candidate, EntityQuery, GlossaryEntry
+    from reader.analysis.model import Analysis, Entity
+    from reader.article import Article
+    from reader.config import Config
+
+
+class ScreenBase(Screen[None]):
+    """The main screen's state and widgets (see :mod:`reader.app.main_screen`)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        #: The reading session: analysis, glossary entries, corrections and export.
+        self.session = session
+        #: Mentions of the current analysis, indexed for the view (None while analysing).
+        self.mentions: MentionIndex | None = None
+        #: The entity shown in the panel.
+        self.shown_key: str | None = None
+        #: Pages seen for each entity (candidates and found pages), offered by ``c``.
+        self.pages_seen: dict[str, dict[str, Candidate]] = {}
+        #: Entities whose glossary entry is being looked up.
+        self.fetching: set[str] = set()
+
+    @property
+    def article(self) -> Article:
+        """The article."""
+        return self.session.article
+
+    @property
+    def config(self) -> Config:
+        """The settings."""
+        return self.session.config
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """The current analysis (None while the recogniser runs)."""
+        return self.session.analysis
+
+    @property
+    def entries(self) -> dict[str, GlossaryEntry]:
+        """Glossary entries by entity key."""
+        return self.session.entries
+
+    @property
+    def queries(self) -> dict[str, EntityQuery]:
+        """Glossary queries by entity key."""
+        return self.session.queries
+
+    @property
+    def view(self) -> ArticleView:
+        """The article view."""
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> GlossaryPanel:
+        """The glossary panel."""
+        return self.query_one(GlossaryPanel)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar."""
+        return self.query_one(FindBar)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one(StatusLine)
+
+    def selected_entity(self) -> Entity | None:
+        """The entity of the selected mention, else the one shown in the panel."""
+        if self.analysis is None:
+            return None
+        key = self.shown_key
+        if self.view.selected is not None and self.mentions is not None:
+            key = self.mentions.entities[self.view.selected].key
+        return self.analysis.by_key().get(key) if key is not None else None
