@@ -11,9 +11,6 @@ background of every entity. The flows live in their own modules: find
 
 from __future__ import annotations
 
-import os
-import time
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -42,14 +39,6 @@ from reader.sanitize import strip_escapes
 from reader.session import ExportBundle
 
 
-def _trace(event: str) -> None:
-    """Append ``event`` and the time to ``$READER_TRACE`` (used by bench/app_startup.py)."""
-    path = os.environ.get("READER_TRACE")
-    if path:
-        with open(path, "a", encoding="utf-8") as stream:
-            stream.write(f"{event} {time.time():.6f}\n")
-
-
 class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
     """The article with its highlighted entities, the glossary panel and the status line."""
 
@@ -74,7 +63,6 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.status.network = "offline" if self.config.offline else "online"
         self.view.focus()
         self.watch(self.view, "text_margin", self._align_header)
-        self.call_after_refresh(_trace, "text")
         self.reanalyse()
 
     def _align_header(self, margin: int) -> None:
@@ -121,7 +109,6 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.view.set_mentions(message.mentions)
         if again:
             self._restore_selection(message.select, previous_start)
-        self.call_after_refresh(_trace, "highlights")
         if analysed.analysis.entities:
             self.prefetch(analysed.analysis)
 
@@ -173,7 +160,6 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         if worker.group == "analysis":  # any recogniser failure is a status, not a crash
             self.status.busy = ""
             self.status.recogniser = "analysis failed"
-            _trace("analysis-failed")
             self.notify(text, title="Analysis failed", severity="error", timeout=8)
         elif worker.group == "prefetch":  # the glossary reports faults as entries: a bug
             self.glossary_failed(text)

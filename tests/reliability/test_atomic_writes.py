@@ -40,7 +40,6 @@ REVIEWED = {
     ("reader/corrections.py", "open"): "the lock file (a+b), no data",
     ("reader/atomic.py", "write_bytes"): "the atomic writer itself",
     ("reader/cli.py", "os.open"): "/dev/null after a broken pipe",
-    ("reader/app/app.py", "open"): "READER_TRACE benchmark log (append), no user data",
     ("glossary/cache.py", "open"): "the lock file (a+b), no data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
     ("glossary/service.py", "write_text"): "ChoiceStore: temporary file + rename",
