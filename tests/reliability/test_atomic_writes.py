@@ -42,6 +42,7 @@ REVIEWED = {
     ("reader/cli.py", "os.open"): "/dev/null after a broken pipe",
     ("glossary/cache.py", "open"): "the lock file (a+b), no data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
+    ("reader/library/store.py", "os.replace"): "moves an unusable library file aside",
     ("glossary/service.py", "write_text"): "ChoiceStore: temporary file + rename",
     ("glossary/service.py", "os.replace"): "ChoiceStore: temporary file + rename",
 }
