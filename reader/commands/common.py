@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from reader.config import Config, load_config
 
+if TYPE_CHECKING:
+    from reader.article import Article
+
 
 def add_article_argument(parser: argparse.ArgumentParser) -> None:
-    """The FILE argument and ``--format`` of commands that read an article."""
-    parser.add_argument("file", metavar="FILE", help="article to read: a path, or - for stdin")
+    """The FILE argument, ``--input-format`` and ``--refresh`` of commands that read an
+    article."""
+    parser.add_argument("file", metavar="FILE",
+                        help="article to read: a path, an http(s) URL, or - for stdin")
     parser.add_argument(
         "--input-format",
         choices=("text", "markdown", "html"),
         default=None,
         help="how to read FILE (default: guess from the name and content)",
     )
+    parser.add_argument("--refresh", action="store_true",
+                        help="for a URL: fetch the page again instead of using its stored copy")
+
+
+def load_article(args: argparse.Namespace, config: Config) -> Article:
+    """The article named by ``args.file`` (a path, a URL or ``-``), as the flags say."""
+    from reader.article import load
+
+    return load(args.file, args.input_format, config=config,
+                refresh=bool(getattr(args, "refresh", False)))
 
 
 def add_config_arguments(parser: argparse.ArgumentParser, *, model: bool = False,

@@ -11,6 +11,7 @@ from reader.commands.common import (
     add_article_argument,
     add_config_arguments,
     config_from_args,
+    load_article,
     write_output,
 )
 from reader.errors import ReaderError
@@ -73,12 +74,11 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     """Load, analyse, look up (or read the cache), render and write."""
-    from reader.article import load
     from reader.session import Session
 
     config = config_from_args(args)
     output = _output_path(args.output, args.force, args.file)
-    article = load(args.file, args.input_format)
+    article = load_article(args, config)
     with Session(article, config) as session:
         session.run_analysis()  # with the reader's corrections
         progress = _Progress()
