@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_support import SEED, hand_analysis, settle
+from app_support import OFFLINE, SEED, hand_analysis, settle
 from feed_server import FeedServer
 from textual.widgets import Input, OptionList
 
@@ -15,7 +15,6 @@ from reader.library.fetch import refresh
 from reader.library.store import open_library
 
 SIZE = (120, 30)
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
 
 def subscribe(server: FeedServer, config: Config, *paths: str) -> None:

@@ -17,11 +17,10 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
-from app_support import hand_analysis, settle
+from app_support import SEED, MakeApp, hand_analysis, settle
 from textual.pilot import Pilot
 
 from glossary.cache import GlossaryCache
@@ -35,7 +34,6 @@ from reader.config import Config
 from reader.corrections import PageChoices, store_for
 from reader.lookup import queries_for, settings_for
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 SIZE = (140, 40)
 #: Attempts per request: the first and ``max_retries`` = 1 retry.
 ATTEMPTS = 2
@@ -139,11 +137,11 @@ PERSISTENT = [
 @pytest.mark.parametrize(("kind", "status", "words", "panel_start"), PERSISTENT,
                          ids=[p[0] for p in PERSISTENT])
 async def test_persistent_fault(kind: str, status: Status, words: str, panel_start: str,
-                                seed: Article, wiki_server: Any) -> None:
+                                seed: Article, wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server.api_url)
     wiki_server.set_fault(kind, delay=1.0)
     glossary = glossary_for(config)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary)
+    app = make_app(config=config, glossary=glossary)
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)  # while the prefetch fails (hang: blocks) in a thread
         await settle(pilot)
@@ -176,13 +174,13 @@ async def test_persistent_fault(kind: str, status: Status, words: str, panel_sta
     assert len(cache_rows(config)) == 9
 
 
-async def test_connection_refused(seed: Article) -> None:
+async def test_connection_refused(make_app: MakeApp) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     config = config_for(f"http://127.0.0.1:{port}/{{lang}}/w/api.php")
     glossary = glossary_for(config)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary)
+    app = make_app(config=config, glossary=glossary)
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)
         await settle(pilot)
@@ -199,10 +197,10 @@ async def test_connection_refused(seed: Article) -> None:
     assert cache_rows(config) == {}
 
 
-async def test_slow_responses_show_progress_and_arrive(seed: Article, wiki_server: Any) -> None:
+async def test_slow_responses_show_progress_and_arrive(wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server.api_url, timeout=5.0)
     wiki_server.set_latency(0.15)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: bool(app.queries))  # the prefetch has begun
         assert app.analysis is not None
@@ -220,12 +218,13 @@ async def test_slow_responses_show_progress_and_arrive(seed: Article, wiki_serve
     assert len(cache_rows(config)) == 9
 
 
-async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any) -> None:
+async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any,
+                                                 make_app: MakeApp) -> None:
     """maxlag with Retry-After 1 s (within max_retry_after) is slept through."""
     config = config_for(wiki_server.api_url)
     requests = len(healthy_requests(seed, wiki_server))
     wiki_server.set_fault("maxlag", retry_after=1, times=1)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)
         await settle(pilot)
@@ -238,12 +237,12 @@ async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any
 
 
 async def test_429_twice_is_reported_then_retried_after_the_countdown(
-        seed: Article, wiki_server: Any) -> None:
+        wiki_server: Any, make_app: MakeApp) -> None:
     """Retry-After 1 s: slept through once; the second 429 is reported, and the app
     retries the shown entity itself when the countdown ends."""
     config = config_for(wiki_server.api_url)
     wiki_server.set_fault("429", retry_after=1, times=2)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: bool(app.queries))
         await settle(pilot)
@@ -259,10 +258,10 @@ async def test_429_twice_is_reported_then_retried_after_the_countdown(
     assert rows and set(rows.values()) <= set(FINAL_KINDS)
 
 
-async def test_long_retry_after_blocks_every_request(seed: Article, wiki_server: Any) -> None:
+async def test_long_retry_after_blocks_every_request(wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server.api_url)
     wiki_server.set_fault("429", retry_after=120)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)
         await settle(pilot)
@@ -290,12 +289,12 @@ def special_analysis(text: str) -> Analysis:
     ], "hand 1.0")
 
 
-async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any) -> None:
+async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any,
+                                                              make_app: MakeApp) -> None:
     article = from_text("Schleife A liegt am Kreml. Das Hamburger Nachrichtenmagazin Spiegel "
                         "berichtet darüber.", "special.txt", "text")
     config = config_for(wiki_server.api_url)
-    app = ReaderApp(article, config=config, analyser=special_analysis,
-                    glossary=glossary_for(config))
+    app = make_app(article, config=config, analyser=special_analysis, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         requests = wiki_server.request_count
@@ -312,16 +311,15 @@ async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any) -
         await keys_still_work(pilot)
     assert cache_rows(config) == {"Schleife A": "missing", "Spiegel": "candidates"}
     # A second session answers both from the cache.
-    app = ReaderApp(article, config=config, analyser=special_analysis,
-                    glossary=glossary_for(config))
+    app = make_app(article, config=config, analyser=special_analysis, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
     assert wiki_server.request_count == requests
 
 
-async def test_hostile_answers_are_shown_as_text(seed: Article, hostile_wiki: Any) -> None:
+async def test_hostile_answers_are_shown_as_text(hostile_wiki: Any, make_app: MakeApp) -> None:
     config = config_for(hostile_wiki.api_url)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Interfax")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 
+from app_support import OFFLINE
 from hostile import FIELDS, TEXTS, settings_for, unsafe_chars
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,10 +26,8 @@ from reader.analysis.model import Analysis, Entity, Mention
 from reader.app.app import ReaderApp
 from reader.app.screens import IndexScreen
 from reader.article import Article, from_text
-from reader.config import Config
 from reader.errors import ArticleError
 
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 SIZE = (100, 30)
 
 
