@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from reader import formats
 from reader.decoding import decode
 from reader.errors import ArticleError
-from reader.sanitize import normalise_newlines, strip_escapes
+from reader.sanitize import normalise_newlines, one_line, strip_escapes
 
 if TYPE_CHECKING:
     from reader.config import Config
@@ -176,7 +176,7 @@ def from_blocks(blocks: Iterable[tuple[str, str]], *, source: str, title: str = 
         parts.append(line)
         offset += len(line)
     heading = next((line for kind, line in kept if kind == "heading"), None)
-    clean_title = _make_title(" ".join(strip_escapes(title).split()) or heading or kept[0][1])
+    clean_title = _make_title(" ".join(one_line(title).split()) or heading or kept[0][1])
     return Article(
         text=PARAGRAPH_SEPARATOR.join(parts),
         title=clean_title,

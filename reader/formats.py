@@ -67,12 +67,13 @@ def markdown_blocks(text: str) -> list[Block]:
     """Blocks of a Markdown article, parsed with markdown-it (CommonMark).
 
     Headings and paragraphs keep their text without Markdown syntax; list items and
-    block quotes become paragraphs; code blocks keep their lines joined by spaces;
+    block quotes become paragraphs (nested deeper than markdown-it's limit: flattened, see
+    :mod:`reader.markdown_nesting`); code blocks keep their lines joined by spaces;
     YAML front matter must have been removed (see :func:`split_front_matter`).
     """
-    from markdown_it import MarkdownIt
+    from reader.markdown_nesting import commonmark
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = commonmark().parse(text)  # deep nesting is flattened, never dropped
     blocks: list[Block] = []
     heading = False
     for token in tokens:

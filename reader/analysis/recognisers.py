@@ -162,6 +162,9 @@ def _describe(model: str, digest: str) -> tuple[str, str, Path | str]:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ReaderError(f"model {model!r}: unreadable meta.json ({exc})") from None
+        except RecursionError:
+            raise ReaderError(f"model {model!r}: unreadable meta.json (nested too deeply)"
+                              ) from None
         lang = str(meta.get("lang", "xx"))
         base = str(meta.get("name", "pipeline"))
         full = base if base.startswith(f"{lang}_") else f"{lang}_{base}"

@@ -42,6 +42,8 @@ class CorrectionsFlow(ScreenBase):
                     select: tuple[int, int] | None = None) -> None:
         """Apply ``change`` to the stored corrections (locked, atomic) off the UI thread."""
         corrections = self.session.apply(change)
+        if self.session.store.warning:  # saved, but e.g. the patterns copy is stale
+            done = f"{done} ({self.session.store.warning})"
         self.post_message(CorrectionSaved(corrections, done, change.reanalyse, select))
 
     def correction_failed(self, error: str) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from typing import TYPE_CHECKING
 
 from reader.config import Config, load_config
@@ -61,15 +63,51 @@ def config_from_args(args: argparse.Namespace) -> Config:
     ).validated()
 
 
+def output_kind(path: str | os.PathLike[str]) -> str:
+    """What ``path`` is as an output: "missing", "file" (regular), "stream" (a FIFO or a
+    character device such as ``/dev/null``: written as a stream) or "other" (refused)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing" if not os.path.islink(path) else "file"  # a dangling link
+    except OSError:
+        return "file"  # let the write report it
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return "file"
+    return "stream" if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) else "other"
+
+
+def _write_stream(path: str, data: bytes) -> None:
+    """Write to a FIFO or character device; never creates or truncates anything."""
+    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):  # replaced meanwhile
+            raise OSError(f"{path} changed while being opened; nothing written")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
 def write_output(path: str, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``path`` atomically; never replace a file unless ``force``.
+    """Write ``text`` to ``path``: a regular file atomically, never replacing one unless
+    ``force``; a FIFO or character device (``/dev/null``, a named pipe) as a stream; any
+    other special file is refused, and none is ever replaced.
 
     Raises :class:`ReaderError` with one line for an existing file or a failed write.
     """
     from reader import atomic
     from reader.errors import ReaderError
 
+    kind = output_kind(path)
     try:
+        if kind == "other":
+            raise atomic.SpecialFileError(path)
+        if kind == "stream":
+            _write_stream(path, text.encode("utf-8"))
+            return
         atomic.write_text(path, text, overwrite=force)
     except FileExistsError:
         raise ReaderError(f"{path} exists; use --force to replace it") from None

@@ -33,9 +33,10 @@ REVIEWED = {
     ("reader/analysis/cache.py", "tempfile.mkstemp"): "cache: temporary file + rename",
     ("reader/analysis/cache.py", "os.fdopen"): "cache: temporary file + rename",
     ("reader/analysis/cache.py", "os.replace"): "cache: temporary file + rename",
-    ("reader/corrections.py", "open"): "the lock file (a+b), no data",
     ("reader/atomic.py", "write_bytes"): "the atomic writer itself",
     ("reader/cli.py", "os.open"): "/dev/null after a broken pipe",
+    ("reader/commands/common.py", "os.open"): "streams into a FIFO or character device "
+                                              "(no O_CREAT/O_TRUNC: nothing is replaced)",
     ("glossary/cache.py", "open"): "the lock file (a+b), no data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
     ("reader/library/store.py", "os.replace"): "moves an unusable library file aside",
