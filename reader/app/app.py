@@ -22,13 +22,7 @@ from reader.config import Config
 from reader.session import Analyser, Session
 
 if TYPE_CHECKING:
-    from glossary.models import EntityQuery, GlossaryEntry
     from glossary.service import Glossary
-    from reader.analysis.model import Analysis
-    from reader.app.article_view import ArticleView
-    from reader.app.glossary_panel import GlossaryPanel
-    from reader.app.marks import MentionIndex
-    from reader.app.widgets import FindBar
 
 
 class ReaderApp(App[None]):
@@ -74,40 +68,9 @@ class ReaderApp(App[None]):
         assert isinstance(screen, MainScreen)
         return screen
 
-    @property
-    def view(self) -> ArticleView:
-        """The article view."""
-        return self.main.view
-
-    @property
-    def panel(self) -> GlossaryPanel:
-        """The glossary panel."""
-        return self.main.panel
-
-    @property
-    def find_bar(self) -> FindBar:
-        """The find bar."""
-        return self.main.find_bar
-
-    @property
-    def analysis(self) -> Analysis | None:
-        """The current analysis (None while the recogniser runs)."""
-        return self.session.analysis
-
-    @property
-    def mentions(self) -> MentionIndex | None:
-        """The mentions of the current analysis, indexed for the view."""
-        return self.main.mentions
-
-    @property
-    def entries(self) -> dict[str, GlossaryEntry]:
-        """Glossary entries by entity key."""
-        return self.session.entries
-
-    @property
-    def queries(self) -> dict[str, EntityQuery]:
-        """Glossary queries by entity key."""
-        return self.session.queries
+    # The main screen's view and mentions, for subclasses (e.g. the library's reading app).
+    view = property(lambda self: self.main.view, doc="The article view.")
+    mentions = property(lambda self: self.main.mentions, doc="The indexed mentions, or None.")
 
     # -- actions that work anywhere -----------------------------------------------------
     def action_help(self) -> None:

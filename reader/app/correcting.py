@@ -121,10 +121,10 @@ class CorrectionsFlow(ScreenBase):
         entity = self._entity_or_hint()
         if entity is None:
             return
-        if entity.key not in self.queries:
+        if entity.key not in self.session.queries:
             self.notify("The glossary is still starting; try again in a moment.", timeout=3)
             return
-        entry = self.entries.get(entity.key)
+        entry = self.session.entries.get(entity.key)
         title = entry.title if entry is not None and entry.status is Status.FOUND else ""
         candidates = [candidate for page, candidate in
                       self.pages_seen.get(entity.key, {}).items() if page != title]
@@ -135,7 +135,7 @@ class CorrectionsFlow(ScreenBase):
         if title is None:
             return
         self.post_message(MeaningChosen(key, title))  # saved and looked up by the glossary flow
-        query = self.queries.get(key)
+        query = self.session.queries.get(key)
         name = strip_escapes(query.name) if query is not None else ""
         self.notify(f"Glossary page for “{name}”: " +
                     (f"“{strip_escapes(title)}”" if title else "chosen by reader again"),

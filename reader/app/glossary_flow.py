@@ -44,12 +44,12 @@ class GlossaryFlow(ScreenBase):
 
     def fetch(self, key: str, *, choose: str | None = None, force: bool = False) -> None:
         """Look entity ``key`` up (again); ``choose`` saves and uses the reader's page."""
-        query = self.queries.get(key)
+        query = self.session.queries.get(key)
         if query is None:
             return
         if choose is not None:
             query = replace(query, title=choose)
-            self.queries[key] = query
+            self.session.queries[key] = query
         if key in self.fetching and not force and choose is None:
             return
         self.fetching.add(key)
@@ -59,7 +59,7 @@ class GlossaryFlow(ScreenBase):
     @on(EntriesReady)
     def _entries_ready(self, message: EntriesReady) -> None:
         for key, entry in message.entries.items():
-            self.entries[key] = entry
+            self.session.entries[key] = entry
             self.fetching.discard(key)
             seen = self.pages_seen.setdefault(key, {})
             if entry.status is Status.FOUND and entry.title:
@@ -89,12 +89,12 @@ class GlossaryFlow(ScreenBase):
         if key is not None:
             failed = [key]
         else:
-            failed = [k for k in self.queries if k not in self.entries]
-            if self.shown_key is not None and self.shown_key not in self.entries:
+            failed = [k for k in self.session.queries if k not in self.session.entries]
+            if self.shown_key is not None and self.shown_key not in self.session.entries:
                 failed.append(self.shown_key)
         for name in failed:
             self.fetching.discard(name)
-            self.entries[name] = failed_entry
+            self.session.entries[name] = failed_entry
         if self.shown_key is not None:
             self.show_entry(self.shown_key)
 
@@ -108,21 +108,21 @@ class GlossaryFlow(ScreenBase):
     # -- the panel ----------------------------------------------------------------------
     def show_entry(self, key: str) -> None:
         """Show the entry of entity ``key`` (or that it is being fetched)."""
-        entry = self.entries.get(key)
+        entry = self.session.entries.get(key)
         loading = key in self.fetching or (entry is None and bool(self.status.progress))
         self.panel.show_entry(entry, loading=loading)
 
     def show_entity(self, key: str) -> None:
         """Show entity ``key`` in the panel, fetching its background if needed."""
-        if self.mentions is None or self.analysis is None:
+        if self.mentions is None or self.session.analysis is None:
             return
-        entity = self.analysis.by_key().get(key)
+        entity = self.session.analysis.by_key().get(key)
         if entity is None:
             return
         self.shown_key = key
         self.panel.show_entity(entity, self.mentions, self.article.text)
         self.panel.show_note(self.session.corrections.note_for(entity.name))
-        if self.entries.get(key) is None and key in self.queries:
+        if self.session.entries.get(key) is None and key in self.session.queries:
             self.fetch(key)
         self.show_entry(key)
 

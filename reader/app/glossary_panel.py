@@ -108,7 +108,6 @@ class GlossaryPanel(VerticalScroll):
         self.retry_in: int | None = None
         self._retry_timer: Timer | None = None
         self._candidates: list[str] = []
-        self._body = Text()
         self._note = ""
 
     def compose(self) -> ComposeResult:
@@ -211,8 +210,7 @@ class GlossaryPanel(VerticalScroll):
         self.query_one("#panel-loading").display = loading
         body = self.query_one("#panel-body", Static)
         body.display = True
-        self._body = entry_text(entry, name, loading=loading, retry_in=retry_in)
-        body.update(self._body)
+        body.update(entry_text(entry, name, loading=loading, retry_in=retry_in))
         candidates = list(entry.candidates) if entry is not None else []
         if entry is not None and entry.status is Status.FOUND:
             candidates = [c for c in candidates if c.title != entry.title]
@@ -249,7 +247,6 @@ class GlossaryPanel(VerticalScroll):
         self.stop_countdown()
         self.entity = None
         self.entry = None
-        self._body = Text()
         self._note = ""
         self.query_one("#panel-head", Static).update(
             Text("Select an entity (Tab) to see its background.", "italic"))
@@ -259,8 +256,11 @@ class GlossaryPanel(VerticalScroll):
 
     @property
     def body_text(self) -> str:
-        """The plain text of the panel body (for tests and screen readers)."""
-        return self._body.plain
+        """The panel body as shown, in plain text ("" while it is hidden)."""
+        body = self.query_one("#panel-body", Static)
+        content = body.content
+        return (content.plain if isinstance(content, Text) else str(content)) \
+            if body.display else ""
 
     # -- events -----------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

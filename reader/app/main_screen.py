@@ -46,16 +46,20 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
     _corrections_warning = ""
 
     def compose(self) -> ComposeResult:
+        self.view = ArticleView(self.article, id="article")
+        self.find_bar = FindBar(id="find-bar")
+        self.panel = GlossaryPanel(id="panel")
+        self.status = StatusLine(id="status")
         with Horizontal(id="main"):
             with Vertical(id="article-pane"):
                 yield Static(Text(strip_escapes(self.article.title)), id="title")
                 date = self.article.date.isoformat() if self.article.date else ""
                 yield Static(Text(date), id="date")
-                yield ArticleView(self.article, id="article")
-                yield FindBar(id="find-bar")
-            yield GlossaryPanel(id="panel")
+                yield self.view
+                yield self.find_bar
+            yield self.panel
         with Horizontal(id="status-bar"):
-            yield StatusLine(id="status")
+            yield self.status
             yield Legend(id="legend")
         yield Footer()
 
@@ -92,7 +96,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
     def _analysis_ready(self, message: AnalysisReady) -> None:
         if message.generation != self._generation:
             return  # a newer analysis (after another correction) is on its way
-        again = self.analysis is not None
+        again = self.session.analysis is not None
         previous = self.view.selected
         previous_start = (self.mentions.mentions[previous].start
                           if previous is not None and self.mentions is not None else None)
@@ -116,7 +120,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
                            previous_start: int | None) -> None:
         """After a new analysis: select the added entity, or what was selected before."""
         mentions = self.mentions
-        assert mentions is not None and self.analysis is not None
+        assert mentions is not None and self.session.analysis is not None
         index: int | None = None
         if select is not None:
             found = mentions.ranges.between(*select)
@@ -131,7 +135,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.panel.entity = None  # mention numbers changed: rebuild the panel's lists
         if index is not None:
             self.view.select(index, scroll=select is not None)
-        elif self.shown_key is not None and self.shown_key in self.analysis.by_key():
+        elif self.shown_key is not None and self.shown_key in self.session.analysis.by_key():
             self.show_entity(self.shown_key)
         elif self.shown_key is not None:
             self.shown_key = None
@@ -206,10 +210,10 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
     # -- index, panel, export -----------------------------------------------------------
     def action_index(self) -> None:
         """Open the entity index."""
-        if self.analysis is None:
+        if self.session.analysis is None:
             self.notify("The entities are still being recognised…", timeout=3)
             return
-        self.app.push_screen(IndexScreen(self.analysis.entities), self.jump_to_entity)
+        self.app.push_screen(IndexScreen(self.session.analysis.entities), self.jump_to_entity)
 
     def jump_to_entity(self, key: str | None) -> None:
         """Select the first mention of entity ``key`` (None: nothing) and focus the text."""
@@ -228,7 +232,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
 
     def action_export(self) -> None:
         """Ask for a path (default beside the article) and write the annotated Markdown."""
-        if self.analysis is None:
+        if self.session.analysis is None:
             self.notify("The entities are still being recognised…", timeout=3)
             return
         from reader.export import suggested_path

@@ -19,19 +19,33 @@ from reader.app.widgets import FindBar
 from reader.session import Session
 
 if TYPE_CHECKING:
-    from glossary.models import Candidate, EntityQuery, GlossaryEntry
-    from reader.analysis.model import Analysis, Entity
+    from glossary.models import Candidate
+    from reader.analysis.model import Entity
     from reader.article import Article
     from reader.config import Config
 
 
 class ScreenBase(Screen[None]):
-    """The main screen's state and widgets (see :mod:`reader.app.main_screen`)."""
+    """The main screen's state and widgets (see :mod:`reader.app.main_screen`).
+
+    The widgets are made in ``MainScreen.compose``.
+    """
+
+    #: The article view.
+    view: ArticleView
+    #: The glossary panel.
+    panel: GlossaryPanel
+    #: The find bar.
+    find_bar: FindBar
+    #: The status line.
+    status: StatusLine
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         #: The reading session: analysis, glossary entries, corrections and export.
         self.session = session
+        self.article: Article = session.article
+        self.config: Config = session.config
         #: Mentions of the current analysis, indexed for the view (None while analysing).
         self.mentions: MentionIndex | None = None
         #: The entity shown in the panel.
@@ -41,56 +55,12 @@ class ScreenBase(Screen[None]):
         #: Entities whose glossary entry is being looked up.
         self.fetching: set[str] = set()
 
-    @property
-    def article(self) -> Article:
-        """The article."""
-        return self.session.article
-
-    @property
-    def config(self) -> Config:
-        """The settings."""
-        return self.session.config
-
-    @property
-    def analysis(self) -> Analysis | None:
-        """The current analysis (None while the recogniser runs)."""
-        return self.session.analysis
-
-    @property
-    def entries(self) -> dict[str, GlossaryEntry]:
-        """Glossary entries by entity key."""
-        return self.session.entries
-
-    @property
-    def queries(self) -> dict[str, EntityQuery]:
-        """Glossary queries by entity key."""
-        return self.session.queries
-
-    @property
-    def view(self) -> ArticleView:
-        """The article view."""
-        return self.query_one(ArticleView)
-
-    @property
-    def panel(self) -> GlossaryPanel:
-        """The glossary panel."""
-        return self.query_one(GlossaryPanel)
-
-    @property
-    def find_bar(self) -> FindBar:
-        """The find bar."""
-        return self.query_one(FindBar)
-
-    @property
-    def status(self) -> StatusLine:
-        """The status line."""
-        return self.query_one(StatusLine)
-
     def selected_entity(self) -> Entity | None:
         """The entity of the selected mention, else the one shown in the panel."""
-        if self.analysis is None:
+        analysis = self.session.analysis
+        if analysis is None:
             return None
         key = self.shown_key
         if self.view.selected is not None and self.mentions is not None:
             key = self.mentions.entities[self.view.selected].key
-        return self.analysis.by_key().get(key) if key is not None else None
+        return analysis.by_key().get(key) if key is not None else None

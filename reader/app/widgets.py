@@ -48,13 +48,12 @@ class FindBar(Horizontal):
         else:
             more = "+" if limited else ""
             text = f"{(current or 0) + 1}/{total}{more}"
-        self._count = text
         self.query_one("#find-count", Static).update(text)
 
     @property
     def count_text(self) -> str:
         """The counter as shown."""
-        return getattr(self, "_count", "")
+        return str(self.query_one("#find-count", Static).content)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -80,23 +80,23 @@ def offsets(article: Article, word: str, nth: int = 0) -> tuple[int, int]:
 
 def first_mention(app: ReaderApp, name: str) -> tuple[int, int]:
     """Offsets of the first mention of entity ``name``."""
-    assert app.analysis is not None
-    entity = next(e for e in app.analysis.entities if e.name == name)
+    assert app.session.analysis is not None
+    entity = next(e for e in app.session.analysis.entities if e.name == name)
     return entity.mentions[0].start, entity.mentions[0].end
 
 
 def names(app: ReaderApp) -> dict[str, str]:
     """Entity name -> label of the app's current analysis."""
-    assert app.analysis is not None
-    return {entity.name: entity.label for entity in app.analysis.entities}
+    assert app.session.analysis is not None
+    return {entity.name: entity.label for entity in app.session.analysis.entities}
 
 
 async def select(pilot: Pilot[None], name: str) -> None:
     """Select the first mention of entity ``name``, as Enter in the entity index does
     (typing a filter there costs a second of key presses per call)."""
     app = pilot.app
-    assert isinstance(app, ReaderApp) and app.analysis is not None
-    app.main.jump_to_entity(next(e.key for e in app.analysis.entities if e.name == name))
+    assert isinstance(app, ReaderApp) and app.session.analysis is not None
+    app.main.jump_to_entity(next(e.key for e in app.session.analysis.entities if e.name == name))
     await settle(pilot)
 
 
@@ -128,24 +128,24 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert store.load().added == {"Wirtschaftsforum": "MISC"}
         assert names(app)["Wirtschaftsforum"] == "MISC"
         assert drawn_labels(app, *forum) == {"MISC"}
-        assert app.view.mark is None and app.panel.entity is not None
-        assert app.panel.entity.name == "Wirtschaftsforum"  # selected at once
+        assert app.view.mark is None and app.main.panel.entity is not None
+        assert app.main.panel.entity.name == "Wirtschaftsforum"  # selected at once
 
         # 2. Choose another page among the candidates, then type a title.
         await pilot.press("i", *"kreml", "enter")  # the entity index, filtered
         await settle(pilot)
-        assert "Moskauer Kreml" in app.panel.body_text
+        assert "Moskauer Kreml" in app.main.panel.body_text
         await pilot.press("c")
         assert isinstance(app.screen, PageScreen)
         assert "Kreml (Nowgorod)" in screen_text(app)
         await pilot.press("down", "enter")  # the first other page
         await settle(pilot)
         assert store.load().page_for("Kreml", "de") == "Kreml (Nowgorod)"
-        assert "Weliki Nowgorod" in app.panel.body_text
+        assert "Weliki Nowgorod" in app.main.panel.body_text
         await pilot.press("c", *"Kreml (Metonym)", "enter")
         await settle(pilot)
         assert store.load().page_for("Kreml", "de") == "Kreml (Metonym)"
-        assert "die russische Staatsführung" in app.panel.body_text
+        assert "die russische Staatsführung" in app.main.panel.body_text
         assert "Page chosen by you" in screen_text(app)
 
         # 3. A note on Putin, two lines, saved with Ctrl+S.
@@ -156,7 +156,7 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         await settle(pilot)
         note = "Oft da.\nJa"
         assert store.load().note_for("Wladimir Putin") == note
-        assert app.panel.note_text == note
+        assert app.main.panel.note_text == note
         assert "✎ Your note" in screen_text(app)
         assert "Oft da." in screen_text(app)
 
@@ -177,7 +177,7 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert "Kreml" not in names(app) and "dpa" not in names(app)
         assert drawn_labels(app, *kreml) == set()
         assert drawn_labels(app, *offsets(seed, "dpa")) == set()
-        assert app.panel.entity is None  # the hidden entity left the panel
+        assert app.main.panel.entity is None  # the hidden entity left the panel
 
         # 5. The export carries the note.
         await pilot.press("e")
@@ -196,10 +196,10 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert drawn_labels(app, *forum) == {"MISC"}
         assert drawn_labels(app, *kreml) == set()
         await select(pilot, "Wladimir Putin")
-        assert app.panel.note_text == note
+        assert app.main.panel.note_text == note
         assert "Oft da." in screen_text(app)
         await select(pilot, "Wirtschaftsforum")
-        assert "jährliche Wirtschaftskonferenz" in app.panel.body_text
+        assert "jährliche Wirtschaftskonferenz" in app.main.panel.body_text
 
     # A second article: the added entity is recognised, "Kreml" (hidden only in the
     # first article) is back with the page the reader typed, "dpa" stays hidden.
@@ -212,9 +212,9 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert "Kreml" in names(app) and "dpa" not in names(app)
         assert drawn_labels(app, *offsets(second, "dpa")) == set()
         await select(pilot, "Kreml")
-        assert "die russische Staatsführung" in app.panel.body_text
+        assert "die russische Staatsführung" in app.main.panel.body_text
         await select(pilot, "Wladimir Putin")
-        assert app.panel.note_text == note
+        assert app.main.panel.note_text == note
         assert "Oft da." in screen_text(app)
 
 
@@ -311,7 +311,7 @@ async def test_a_changed_note_is_not_lost_to_a_stray_escape(make_app: MakeApp) -
         await pilot.press("a", "backspace", "backspace", "ctrl+s")  # emptied: deleted
         await settle(pilot)
         assert store_for(app.config).load().notes == {}
-        assert app.panel.note_text == ""
+        assert app.main.panel.note_text == ""
 
 
 async def test_a_damaged_corrections_file_is_reported_and_kept(make_app: MakeApp) -> None:

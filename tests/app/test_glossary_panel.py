@@ -35,11 +35,11 @@ def glossary(config: Config) -> Glossary:
 async def select(pilot: Pilot[None], name: str) -> GlossaryPanel:
     """Select the first mention of entity ``name`` (via the index) and wait for its entry."""
     app = pilot.app
-    assert isinstance(app, ReaderApp) and app.analysis is not None
-    key = next(e.key for e in app.analysis.entities if e.name == name)
+    assert isinstance(app, ReaderApp) and app.session.analysis is not None
+    key = next(e.key for e in app.session.analysis.entities if e.name == name)
     app.main.jump_to_entity(key)
     await settle(pilot)
-    return app.panel
+    return app.main.panel
 
 
 async def test_seed_opens_highlighted_and_the_panel_shows_fixture_background(
@@ -50,7 +50,7 @@ async def test_seed_opens_highlighted_and_the_panel_shows_fixture_background(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.mentions is not None and len(app.mentions) > 20
-        assert len(app.entries) == len(app.analysis.entities)  # type: ignore[union-attr]
+        assert len(app.session.entries) == len(app.session.analysis.entities)  # type: ignore[union-attr]
         assert wiki_server.request_count > 0
         requests = wiki_server.request_count
         panel = await select(pilot, "Dmitri Peskow")

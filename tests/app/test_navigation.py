@@ -57,7 +57,7 @@ async def test_tab_moves_the_selection_and_shows_the_panel(make_app: MakeApp) ->
         assert app.view.selected == 1 and selected_name(app) == "Kiew"
         await pilot.press("n", "n", "p")
         assert app.view.selected == 2
-        assert app.panel.entity is not None and app.panel.entity.name == "Moskau"
+        assert app.main.panel.entity is not None and app.main.panel.entity.name == "Moskau"
         # ] / . go to the next mention of the same entity, [ / , back.
         await pilot.press("full_stop")
         assert selected_name(app) == "Moskau"
@@ -125,15 +125,15 @@ async def test_find_highlights_and_counts_matches(seed_article: Article, make_ap
         expected = seed_article.text.lower().count("sicher")
         await pilot.press("slash", *"sicher")
         assert len(app.view.matches) == expected > 3
-        assert app.find_bar.count_text == f"1/{expected}"
+        assert app.main.find_bar.count_text == f"1/{expected}"
         y = screen_line_with(app.view, "Sicherheitsgarantien")
         match_bg = app.view._style("article-view--match-current").bgcolor
         assert any(seg.style is not None and seg.style.bgcolor == match_bg
                    for seg in app.view.render_line(y))
         await pilot.press("enter", "enter")
-        assert app.find_bar.count_text == f"3/{expected}"
+        assert app.main.find_bar.count_text == f"3/{expected}"
         await pilot.press("shift+enter")
-        assert app.find_bar.count_text == f"2/{expected}"
+        assert app.main.find_bar.count_text == f"2/{expected}"
         await pilot.press("escape")  # closes the bar, matches stay
         assert isinstance(app.focused, ArticleView) and len(app.view.matches) == expected
         await pilot.press("f3")
@@ -141,7 +141,7 @@ async def test_find_highlights_and_counts_matches(seed_article: Article, make_ap
         await pilot.press("escape")  # in the article: clears the matches
         assert len(app.view.matches) == 0
         await pilot.press("slash", *"zzzqqq")
-        assert app.find_bar.count_text == "no matches"
+        assert app.main.find_bar.count_text == "no matches"
 
 
 async def test_index_filters_and_jumps(make_app: MakeApp) -> None:
@@ -154,7 +154,7 @@ async def test_index_filters_and_jumps(make_app: MakeApp) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, IndexScreen)
         assert selected_name(app) == "Interfax"
-        assert app.panel.entity is not None and app.panel.entity.name == "Interfax"
+        assert app.main.panel.entity is not None and app.main.panel.entity.name == "Interfax"
         await pilot.press("i", "escape")
         assert not isinstance(app.screen, IndexScreen)
 
@@ -204,16 +204,16 @@ async def test_narrow_terminals_put_the_panel_below(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(90, 40)) as pilot:
         await settle(pilot)
-        assert app.panel.region.y > app.view.region.y
-        assert app.panel.region.width >= 80
+        assert app.main.panel.region.y > app.view.region.y
+        assert app.main.panel.region.width >= 80
         await pilot.press("b")
-        assert not app.panel.display
+        assert not app.main.panel.display
         await pilot.press("b")
-        assert app.panel.display
+        assert app.main.panel.display
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        assert app.panel.region.x > app.view.region.x
+        assert app.main.panel.region.x > app.view.region.x
         assert app.view.lines and max(
             line.end - line.start for line in app.view.lines) <= 81
 

@@ -26,7 +26,7 @@ PESKOW = GlossaryEntry(
 async def select_peskow(pilot: Any) -> None:
     await settle(pilot)
     app = pilot.app
-    app.entries["per:peskow"] = PESKOW
+    app.session.entries["per:peskow"] = PESKOW
     app.main.jump_to_entity("per:peskow")
     await pilot.pause()
 

@@ -90,10 +90,10 @@ async def keys_still_work(pilot: Pilot[None]) -> None:
 async def select(pilot: Pilot[None], name: str) -> GlossaryPanel:
     """Select the first mention of entity ``name`` and wait for the lookups."""
     app = pilot.app
-    assert isinstance(app, ReaderApp) and app.analysis is not None
-    app.main.jump_to_entity(next(e.key for e in app.analysis.entities if e.name == name))
+    assert isinstance(app, ReaderApp) and app.session.analysis is not None
+    app.main.jump_to_entity(next(e.key for e in app.session.analysis.entities if e.name == name))
     await settle(pilot)
-    return app.panel
+    return app.main.panel
 
 
 def healthy_run(article: Article, config: Config) -> dict[str, Status]:
@@ -154,7 +154,7 @@ async def test_persistent_fault(kind: str, status: Status, words: str, panel_sta
             assert "Press r to try again" in panel.body_text
         else:
             assert "offline (cannot reach" in app.main.status.text
-        assert all(e.status is status for e in app.entries.values())
+        assert all(e.status is status for e in app.session.entries.values())
         requests = wiki_server.request_count
         await pilot.press("tab", "tab", "shift+tab")
         await settle(pilot)
@@ -202,17 +202,17 @@ async def test_slow_responses_show_progress_and_arrive(wiki_server: Any, make_ap
     wiki_server.set_latency(0.15)
     app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: bool(app.queries))  # the prefetch has begun
-        assert app.analysis is not None
-        app.main.show_entity(app.analysis.entities[0].key)
+        await wait_until(pilot, lambda: bool(app.session.queries))  # the prefetch has begun
+        assert app.session.analysis is not None
+        app.main.show_entity(app.session.analysis.entities[0].key)
         # A request takes 0.15 s, more than a poll: nothing can have arrived yet.
-        assert app.panel.body_text == "Fetching background…"
-        assert app.panel.query_one("#panel-loading").display
+        assert app.main.panel.body_text == "Fetching background…"
+        assert app.main.panel.query_one("#panel-loading").display
         await keys_still_work(pilot)
         await settle(pilot)
         panel = await select(pilot, "Dmitri Peskow")
         assert "Pressesprecher des Kremls" in panel.body_text
-        assert all(e.status is Status.FOUND for e in app.entries.values())
+        assert all(e.status is Status.FOUND for e in app.session.entries.values())
         assert wiki_server.max_concurrency == 1  # serial, even with a lookup beside the prefetch
         assert wiki_server.request_count <= 8
     assert len(cache_rows(config)) == 9
@@ -228,7 +228,7 @@ async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)
         await settle(pilot)
-        assert all(e.status is Status.FOUND for e in app.entries.values())
+        assert all(e.status is Status.FOUND for e in app.session.entries.values())
         assert "online" in app.main.status.text
         assert [r.fault for r in wiki_server.requests].count("maxlag") == 1
         assert requests + 1 <= wiki_server.request_count <= 2 * requests + 1
@@ -244,7 +244,7 @@ async def test_429_twice_is_reported_then_retried_after_the_countdown(
     wiki_server.set_fault("429", retry_after=1, times=2)
     app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: bool(app.queries))
+        await wait_until(pilot, lambda: bool(app.session.queries))
         await settle(pilot)
         assert wiki_server.request_count == 2  # the fault twice, nothing in between
         panel = await select(pilot, "Nato")
@@ -301,8 +301,8 @@ async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any,
         assert requests <= 6  # both terminate, in a few batched requests
         panel = await select(pilot, "Schleife A")
         assert panel.body_text.startswith("Not found")
-        entries = {app.analysis.by_key()[k].name: e  # type: ignore[union-attr]
-                   for k, e in app.entries.items()}
+        entries = {app.session.analysis.by_key()[k].name: e  # type: ignore[union-attr]
+                   for k, e in app.session.entries.items()}
         assert "redirect loop" in entries["Schleife A"].error
         panel = await select(pilot, "Spiegel")
         assert entries["Spiegel"].status is Status.FOUND
@@ -329,5 +329,5 @@ async def test_hostile_answers_are_shown_as_text(hostile_wiki: Any, make_app: Ma
             assert bad not in panel.body_text
         await keys_still_work(pilot)
         assert app.is_running
-        assert all(e.status is Status.FOUND for e in app.entries.values())
+        assert all(e.status is Status.FOUND for e in app.session.entries.values())
     assert len(cache_rows(config)) == 9

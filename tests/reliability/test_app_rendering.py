@@ -82,7 +82,7 @@ async def session(article: Article, analysis: Analysis,
         await settled(pilot)
         problems += screen_problems(app, "start")
         for number, entity in enumerate(analysis.entities):
-            app.entries[entity.key] = entries[number % len(entries)]
+            app.session.entries[entity.key] = entries[number % len(entries)]
             app.main.jump_to_entity(entity.key)
             await pilot.pause()
             problems += screen_problems(app, f"entity {number}")

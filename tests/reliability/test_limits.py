@@ -82,7 +82,7 @@ async def test_a_10_mb_article_is_readable_and_responsive(big_article: Article,
         await pilot.press("slash", *"wla")  # each key searches the 10 MB again
         count = text.lower().count("wla")
         assert len(app.view.matches) == count > 1000
-        assert app.find_bar.count_text.endswith(f"/{count}")
+        assert app.main.find_bar.count_text.endswith(f"/{count}")
         await pilot.press("enter")
         assert app.view.current_match == 1
         await pilot.press("escape", "escape")
