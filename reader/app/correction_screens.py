@@ -49,7 +49,7 @@ class LabelScreen(Dialog[tuple[str, str] | None]):
                 prompt.append(f"{label:<5}", "bold")
                 prompt.append(LABEL_NAMES[label])
                 options.append(Option(prompt, id=label))
-            yield OptionList(*options, id="label-list")
+            yield OptionList(*options, id="label-list", classes="dialog-choices")
             yield Static("It is recognised in this and every later article.\n"
                          "↑↓ type · Enter adds · Tab edits the name · Esc cancels",
                          classes="dialog-help")
@@ -94,7 +94,7 @@ class HideScreen(Dialog[str | None]):
             yield OptionList(
                 Option("In this article only", id="article"),
                 Option("In every article", id="everywhere"),
-                id="hide-list",
+                id="hide-list", classes="dialog-choices",
             )
             yield Static("Enter hides · Esc cancels · u shows hidden entities again",
                          classes="dialog-help")
@@ -131,7 +131,7 @@ class HiddenScreen(Dialog[str | None]):
                 prompt.append(_clean(name), "bold")
                 prompt.append(f"  {where}", "dim")
                 options.append(Option(prompt, id=f"h{number}"))
-            yield OptionList(*options, id="hidden-list")
+            yield OptionList(*options, id="hidden-list", classes="dialog-choices")
             yield Static("Enter shows the entity again (everywhere) · Esc closes"
                          if self.names else "Nothing is hidden. (x hides the selected entity)",
                          classes="dialog-help")
@@ -157,10 +157,7 @@ class PageScreen(Dialog[str | None]):
     DEFAULT_CSS = """
     PageScreen Input { margin: 1 0 0 0; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        ("escape", "close", "Cancel"),
-        ("down", "to_list", "Candidates"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("page")  # type: ignore[assignment]
 
     def __init__(self, name: str, title: str, candidates: list[Candidate]) -> None:
         super().__init__()
@@ -180,7 +177,7 @@ class PageScreen(Dialog[str | None]):
                 if candidate.description:
                     prompt.append(" – " + _clean(candidate.description), "not bold")
                 options.append(Option(prompt, id=f"c{number}"))
-            yield OptionList(*options, id="page-list")
+            yield OptionList(*options, id="page-list", classes="dialog-choices")
             yield Static("Enter uses the typed title (empty: let reader choose again)"
                          + (" · ↓ other pages" if options else "") + " · Esc cancels",
                          classes="dialog-help")

@@ -2,7 +2,7 @@
 
 Subclasses give the result type (``Dialog[str | None]``), compose their content inside a
 ``Vertical`` and may add CSS for their own parts; the box, its title, help and question
-lines, option lists and the Escape binding (``reader.dialog_close``) are shared.
+lines, short option lists (class ``dialog-choices``) and the Escape binding (``reader.dialog_close``) are shared.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class Dialog(ModalScreen[ResultType]):
     Dialog .dialog-title { text-style: bold; height: auto; }
     Dialog .dialog-help { color: $text-muted; height: auto; }
     Dialog .dialog-question { color: $warning; height: auto; }
-    Dialog OptionList { height: auto; max-height: 12; border: none; padding: 0; margin: 1 0; }
+    Dialog .dialog-choices { height: auto; max-height: 12; border: none; padding: 0; margin: 1 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="reader.dialog_close"),

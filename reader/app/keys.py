@@ -98,6 +98,12 @@ KEYS: tuple[Key, ...] = (
     # -- entity index -----------------------------------------------------------------
     Key("escape", "close", "Close", "index_close", "index"),
     Key("enter", "select", "Jump to the entity", "index_select", "index", bind=False),
+    Key("down", "cursor_down", "Next entity (while typing the filter)", "index_down", "index"),
+    Key("up", "cursor_up", "Previous entity (while typing the filter)", "index_up", "index"),
+    # -- glossary page dialog ---------------------------------------------------------
+    Key("down", "to_list", "To the other pages", "page_to_list", "page"),
+    # -- key help ---------------------------------------------------------------------
+    Key("escape,q,f1,question_mark", "close", "Close the help", "help_close", "help"),
     # -- library and reading history (reader/app/reading.py, library_screen.py) ---------
     Key("backspace", "library", "Library", "library",
         "library", show=True, key_display="⌫"),
@@ -128,6 +134,8 @@ SCOPES: dict[str, str] = {
     "panel": "Glossary panel (Tab moves between its lists)",
     "index": "Entity index (type to filter)",
     "note": "Note editor",
+    "page": "Glossary page dialog (c)",
+    "help": "This help",
     "library": "Library and jumps (back and forward like a browser)",
     "library_list": "Library screen (type to filter)",
 }
