@@ -2,7 +2,8 @@
 
 Subclasses give the result type (``Dialog[str | None]``), compose their content inside a
 ``Vertical`` and may add CSS for their own parts; the box, its title, help and question
-lines, short option lists (class ``dialog-choices``) and the Escape binding (``reader.dialog_close``) are shared.
+lines, short option lists (class ``dialog-choices``) and the Escape binding
+(``reader.dialog_close``) are shared.
 """
 
 from __future__ import annotations

@@ -119,7 +119,7 @@ async def test_position_and_entity_restored_after_a_restart() -> None:
         assert reopened.view.visible_range()[0] == top
         assert reopened.mentions is not None and reopened.view.selected is not None
         assert reopened.mentions.entities[reopened.view.selected].key == entity
-        assert reopened.panel.entity is not None and reopened.panel.entity.key == entity
+        assert reopened.main.panel.entity is not None and reopened.main.panel.entity.key == entity
     with open_library(OFFLINE) as store:
         assert [item.article for item in store.recent()] == [article_key(article)]
 
