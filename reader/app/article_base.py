@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 
+from reader.app import blocks as block_style
 from reader.app.marks import MentionIndex, Ranges
 from reader.app.messages import SelectionChanged
 from reader.article import Article
@@ -62,7 +63,8 @@ class ArticleBase(ScrollView, can_focus=True):
             return
         anchor = self._lines[int(self.scroll_offset.y)].start if self._lines else 0
         self._wrapped_width = width
-        self._lines = wrap_blocks(self.article.text, self.article.paragraphs, width)
+        self._lines = wrap_blocks(self.article.text, self.article.paragraphs, width,
+                                  block_style.INDENTS)
         self._starts = [line.start for line in self._lines]
         self.virtual_size = Size(width, len(self._lines))
         if anchor:
@@ -151,4 +153,6 @@ class ArticleBase(ScrollView, can_focus=True):
         line = self._lines[index]
         if line.paragraph < 0:
             return None
-        return cell_offset(self.article.text, line.start, line.end, offset.x - self._pad)
+        indent = block_style.INDENTS.get(self.article.paragraphs[line.paragraph].kind, 0)
+        return cell_offset(self.article.text, line.start, line.end,
+                           offset.x - self._pad - indent)

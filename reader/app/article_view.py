@@ -17,6 +17,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 from reader.analysis.model import LABELS
+from reader.app import blocks as block_style
 from reader.app import keys
 from reader.app.article_base import MEASURE
 from reader.app.jump_mode import JumpMode, jump_labels
@@ -45,12 +46,14 @@ class ArticleView(MarkMode, JumpMode):
         "label--per", "label--org", "label--loc", "label--misc",
         "article-view--heading", "article-view--selected", "article-view--same",
         "article-view--match", "article-view--match-current", "article-view--jump",
-        "article-view--mark",
+        "article-view--mark", "article-view--quote", "article-view--marker",
     }
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; background: $surface; }
     ArticleView:focus { background-tint: $foreground 2%; }
     ArticleView > .article-view--heading { text-style: bold; }
+    ArticleView > .article-view--quote { text-style: italic; }
+    ArticleView > .article-view--marker { color: $accent; text-style: bold; }
     ArticleView > .article-view--selected { text-style: bold reverse; }
     ArticleView > .article-view--same { text-style: underline; }
     ArticleView > .article-view--match {
@@ -253,11 +256,16 @@ class ArticleView(MarkMode, JumpMode):
             end = min(start + len(shown), len(plain))
             plain = plain[:start] + shown[: end - start] + plain[end:]
             spans.append((start, end, self._style("article-view--jump")))
-        kind = self.article.paragraphs[line.paragraph].kind
-        result = Text(plain, style=self._style("article-view--heading") if kind == "heading"
-                      else "", end="", no_wrap=True)
+        block = self.article.paragraphs[line.paragraph]
+        text_class = block_style.TEXT_CLASSES.get(block.kind)
+        result = Text(plain, style=self._style(text_class) if text_class else "", end="",
+                      no_wrap=True)
         for start, end, style in spans:
             result.stylize(style, start, end)
+        marker = block_style.marker(block.kind, line.start == block.start)
+        if marker:
+            result = Text.assemble((marker, self._style(block_style.MARKER_CLASS)), result,
+                                   end="", no_wrap=True)
         return result
 
     def render_line(self, y: int) -> Strip:

@@ -45,6 +45,10 @@ KEYS: tuple[Key, ...] = (
     Key("shift+f3", "screen.find_previous", "Previous match", "find_previous", "app"),
     Key("t", "cycle_theme", "Next theme", "theme", "app"),
     Key("e", "screen.export", "Export Markdown", "export", "app", show=True),
+    Key("o", "screen.open_entity_page", "Open the selected entity's page in the browser",
+        "open_page", "app"),
+    Key("O", "screen.open_source", "Open the article's web page in the browser",
+        "open_source", "app"),
     # -- corrections (on the selected entity) -------------------------------------------
     Key("x", "screen.hide_entity", "Hide the selected entity (here or everywhere)…", "hide",
         "corrections"),
