@@ -6,7 +6,7 @@ import webbrowser
 from typing import Any
 
 import pytest
-from app_support import SEED, hand_analysis, settle
+from app_support import OFFLINE, SEED, hand_analysis, settle
 
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
@@ -15,7 +15,6 @@ from reader.config import Config
 from reader.web import load_url
 
 SIZE = (120, 40)
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 BUDGET_ENTITIES = (("misc:kita", "MISC", "Kita-Essen", ("Kita-Essen",)),
                    ("org:landtag", "ORG", "Landtag", ("Landtag",)))
 
@@ -63,8 +62,8 @@ async def test_block_kinds_are_drawn(budget: Any) -> None:
         y = next(y for y, row in enumerate(rows) if "Kita-Essen" in row)
         x = rows[y].index("Kita-Essen") + 2
         await pilot.click(app.view, offset=(x, y))
-        assert app.selected_entity() is not None
-        assert app.selected_entity().name == "Kita-Essen"
+        assert app.main.selected_entity() is not None
+        assert app.main.selected_entity().name == "Kita-Essen"
 
 
 async def test_O_opens_the_article_page(budget: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,9 +109,9 @@ async def test_o_opens_the_entity_page(wiki_server: Any,
         assert browser.opened == []
         await pilot.press("tab", "tab", "tab", "tab")
         await settle(pilot)
-        entity = app.selected_entity()
+        entity = app.main.selected_entity()
         assert entity is not None
-        entry = app.entries[entity.key]
+        entry = app.session.entries[entity.key]
         assert entry.ok and entry.url.startswith("http")
         await pilot.press("o")
         await settle(pilot)
