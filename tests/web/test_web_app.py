@@ -6,11 +6,10 @@ import webbrowser
 from typing import Any
 
 import pytest
-from app_support import OFFLINE, SEED, hand_analysis, settle
+from app_support import MakeApp, hand_analysis, settle
 
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
-from reader.article import load
 from reader.config import Config
 from reader.web import load_url
 
@@ -48,8 +47,8 @@ def budget(news_server: Any, web_config: Config) -> Any:
     return load_url(news_server.url("/land/haushalt-familien"), web_config)
 
 
-async def test_block_kinds_are_drawn(budget: Any) -> None:
-    app = ReaderApp(budget, config=OFFLINE, analyser=budget_analysis)
+async def test_block_kinds_are_drawn(budget: Any, make_app: MakeApp) -> None:
+    app = make_app(budget, analyser=budget_analysis)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         rows = screen_rows(app)
@@ -66,10 +65,11 @@ async def test_block_kinds_are_drawn(budget: Any) -> None:
         assert app.main.selected_entity().name == "Kita-Essen"
 
 
-async def test_O_opens_the_article_page(budget: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_O_opens_the_article_page(budget: Any, monkeypatch: pytest.MonkeyPatch,
+                                        make_app: MakeApp) -> None:
     browser = FakeBrowser()
     monkeypatch.setattr(webbrowser, "get", lambda *a: browser)
-    app = ReaderApp(budget, config=OFFLINE, analyser=budget_analysis)
+    app = make_app(budget, analyser=budget_analysis)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("O")
@@ -80,14 +80,15 @@ async def test_O_opens_the_article_page(budget: Any, monkeypatch: pytest.MonkeyP
 
 @pytest.mark.parametrize("kind", ["none", "console"])
 async def test_without_a_browser_the_address_is_copied(kind: str, budget: Any,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       make_app: MakeApp) -> None:
     def no_browser(*_args: Any) -> Any:
         if kind == "console":  # e.g. lynx: it would take over the terminal
             return webbrowser.GenericBrowser("lynx")
         raise webbrowser.Error("could not locate runnable browser")
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
-    app = ReaderApp(budget, config=OFFLINE, analyser=budget_analysis)
+    app = make_app(budget, analyser=budget_analysis)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("O")
@@ -98,11 +99,11 @@ async def test_without_a_browser_the_address_is_copied(kind: str, budget: Any,
 
 
 async def test_o_opens_the_entity_page(wiki_server: Any,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                       monkeypatch: pytest.MonkeyPatch, make_app: MakeApp) -> None:
     browser = FakeBrowser()
     monkeypatch.setattr(webbrowser, "get", lambda *a: browser)
     config = Config(api_url=wiki_server.api_url, fallback_lang="", timeout=2)
-    app = ReaderApp(load(SEED), config=config, analyser=hand_analysis)
+    app = make_app(config=config)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("o")  # nothing selected yet
