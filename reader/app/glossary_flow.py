@@ -13,6 +13,7 @@ from textual import on, work
 
 from glossary.models import Candidate, EntityQuery, GlossaryEntry, Status
 from reader.analysis.model import Analysis
+from reader.app.detached import Abandoned, run_detached
 from reader.app.messages import EntriesReady, LookupProgress, MeaningChosen, Retry, RetryTick
 from reader.app.screen_base import ScreenBase
 
@@ -33,12 +34,19 @@ class GlossaryFlow(ScreenBase):
         def progress(done: int, total: int) -> None:
             self.post_message(LookupProgress(done, total))
 
-        found = session.lookup_entries(queries, progress)
+        try:  # in a daemon thread: quitting never waits for a request in flight
+            found = run_detached(session.lookup_entries, queries, progress)
+        except Abandoned:  # the app is quitting; what arrived is in the cache
+            return
         self.post_message(EntriesReady(found, final=True))
 
     def _lookup(self, key: str, query: EntityQuery, choose: str | None) -> None:
         def job() -> None:
-            self.post_message(EntriesReady({key: self.session.lookup(query, choose=choose)}))
+            try:
+                entry = run_detached(self.session.lookup, query, choose=choose)
+            except Abandoned:  # the app is quitting
+                return
+            self.post_message(EntriesReady({key: entry}))
 
         self.run_worker(job, name=key, group="lookup", thread=True, exit_on_error=False)
 

@@ -236,9 +236,12 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         if entity is None:
             return
         entry = self.session.entries.get(entity.key)
+        if entry is None:
+            self.notify("Its background is still being fetched.", timeout=3)
+            return
         from reader.app.browser import open_url
 
-        open_url(self.app, entry.url if entry is not None and entry.ok else "",
+        open_url(self.app, entry.url if entry.ok else "",
                  f"the page of {strip_escapes(entity.name)}")
 
     def action_open_source(self) -> None:
