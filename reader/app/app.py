@@ -23,6 +23,8 @@ from reader.session import Analyser, Session
 
 if TYPE_CHECKING:
     from glossary.service import Glossary
+    from reader.app.article_view import ArticleView
+    from reader.app.marks import MentionIndex
 
 
 class ReaderApp(App[None]):
@@ -68,9 +70,15 @@ class ReaderApp(App[None]):
         assert isinstance(screen, MainScreen)
         return screen
 
-    # The main screen's view and mentions, for subclasses (e.g. the library's reading app).
-    view = property(lambda self: self.main.view, doc="The article view.")
-    mentions = property(lambda self: self.main.mentions, doc="The indexed mentions, or None.")
+    @property
+    def view(self) -> ArticleView:
+        """The main screen's article view (for subclasses, e.g. the library's reading app)."""
+        return self.main.view
+
+    @property
+    def mentions(self) -> MentionIndex | None:
+        """The main screen's indexed mentions (None while the recogniser runs)."""
+        return self.main.mentions
 
     # -- actions that work anywhere -----------------------------------------------------
     def action_help(self) -> None:
