@@ -7,7 +7,8 @@ Generates DOCS news-like German documents from sentences written for this benchm
 then measures, in one run:
 
 - in-process: ``reader.analysis.recognise_texts`` over all texts (recogniser loaded first;
-  the load time is printed separately);
+  the load time is printed separately), and ``reader.analysis.analyse_texts`` (the same
+  recognition plus clustering into entities: the analysis ``reader annotate`` writes);
 - ``reader annotate docs.jsonl -o out.jsonl -j1`` and ``-j2``: the installed command, end
   to end (process start, recogniser load, reading, analysis, writing), with empty caches.
 
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = root / "docs.jsonl"
         docs.write_text("".join(json.dumps({"id": f"doc-{i}", "text": t}, ensure_ascii=False)
                                 + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-        from reader.analysis import get_recogniser, recognise_texts
+        from reader.analysis import analyse_texts, get_recogniser, recognise_texts
 
         started = time.perf_counter()
         name = get_recogniser(args.model).name
@@ -114,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         recognise_texts(texts, model=args.model)
         inproc = time.perf_counter() - started
+        started = time.perf_counter()
+        analyse_texts(texts, model=args.model)
+        analysis = time.perf_counter() - started
         runs = {}
         for jobs in (1, 2):
             runs[jobs] = _annotate(reader, docs, root / f"out{jobs}.jsonl", jobs, args.model,
@@ -126,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'run':34} {'s':>7} {'docs/s':>8} {'chars/s':>11} {'ratio':>6} {'RSS/worker':>11}")
     print(f"{'in-process recognise_texts':34} {inproc:7.2f} {args.docs / inproc:8,.0f} "
           f"{chars / inproc:11,.0f} {1.0:6.2f} {'':>11}")
+    print(f"{'in-process analyse_texts':34} {analysis:7.2f} {args.docs / analysis:8,.0f} "
+          f"{chars / analysis:11,.0f} {inproc / analysis:6.2f} {'':>11}")
     base = args.docs / inproc
     for jobs, (seconds, rss, _summary) in runs.items():
         ratio = (args.docs / seconds) / base
@@ -134,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{f'{rss} MB':>11}")
     j1, j2 = runs[1][0], runs[2][0]
     print(f"in-process load (not in the in-process time): {load:.2f} s")
+    print(f"-j1 / in-process analyse_texts: {analysis / j1:.2f}")
     print(f"-j1 / in-process: {inproc / j1:.2f} (goal >= 0.85)   "
           f"-j2 / -j1: {j1 / j2:.2f} (goal >= 1.6)   -j1 and -j2 outputs equal: {same}")
     return 0
