@@ -6,11 +6,13 @@ the client accepts it, and these faults:
 
 - ``/status/404``, ``/status/500`` (any code): an error page with that status;
 - ``/hang``: answers after ``hang_seconds`` (default 3 s), for client timeouts;
+- ``/trickle``: a few bytes every 0.1 s for ``hang_seconds`` (no read ever times out);
 - ``/loop``: redirects to ``/loop/1``, which redirects back (a redirect loop);
 - ``/redirect/N``: a chain of N redirects ending at the broadcaster page;
 - ``/big``: a gzip body that unpacks to 17 MiB (over the 16 MiB limit);
 - ``/big-declared``: ``Content-Length`` of 20 MiB announced (the body never comes);
-- ``/doc.pdf``: a PDF; ``/bild.png``: a PNG; ``/notiz.txt``: a plain-text article.
+- ``/doc.pdf``: a PDF; ``/bild.png``: a PNG; ``/feed.xml``: an RSS feed as ``text/xml``;
+- ``/notiz.txt``: a plain-text article; ``/notiz``: the same without a ``Content-Type``.
 
 Use from tests (the ``news_server`` fixture of tests/web/conftest.py)::
 
@@ -120,12 +122,27 @@ class NewsServer:
             body = gzip.compress(body, mtime=0)
             extra["Content-Encoding"] = "gzip"
         handler.send_response(status)
-        handler.send_header("Content-Type", content_type)
+        if content_type:
+            handler.send_header("Content-Type", content_type)
         handler.send_header("Content-Length", str(len(body)))
         for name, value in extra.items():
             handler.send_header(name, value)
         handler.end_headers()
         handler.wfile.write(body)
+
+    def _trickle(self, handler: BaseHTTPRequestHandler) -> None:
+        """A page that arrives a few bytes every 0.1 s, for ``hang_seconds``."""
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        deadline = time.monotonic() + self.hang_seconds
+        try:
+            while time.monotonic() < deadline and not self._stop.wait(0.1):
+                handler.wfile.write(b"<p>weiter</p>\n")
+                handler.wfile.flush()
+        except OSError:  # the client gave up
+            pass
+        handler.close_connection = True
 
     def _redirect(self, handler: BaseHTTPRequestHandler, target: str) -> None:
         self._send(handler, 302, b"", "text/html", {"Location": target})
@@ -140,6 +157,8 @@ class NewsServer:
         elif path == "/hang":
             self._stop.wait(self.hang_seconds)
             self._send(handler, 200, b"<html><body><p>zu spaet</p></body></html>", "text/html")
+        elif path == "/trickle":
+            self._trickle(handler)
         elif path in ("/loop", "/loop/1"):
             self._redirect(handler, "/loop/1" if path == "/loop" else "/loop")
         elif path.startswith("/redirect/") and path[10:].isdigit():
@@ -162,6 +181,11 @@ class NewsServer:
             self._send(handler, 200, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image/png")
         elif path == "/notiz.txt":
             self._send(handler, 200, PLAIN_TEXT.encode(), "text/plain; charset=utf-8")
+        elif path == "/notiz":  # no Content-Type at all
+            self._send(handler, 200, PLAIN_TEXT.encode(), "")
+        elif path == "/feed.xml":
+            self._send(handler, 200, b'<?xml version="1.0"?><rss version="2.0"><channel>'
+                       b"<title>Nachrichten</title></channel></rss>", "text/xml")
         else:
             self._send(handler, 404, b"<html><body>Nicht gefunden</body></html>", "text/html")
 

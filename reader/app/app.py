@@ -43,6 +43,7 @@ from reader.app.correction_screens import (
     NoteScreen,
     PageScreen,
 )
+from reader.app.detached import Abandoned, run_detached
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
 from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
@@ -364,16 +365,21 @@ class ReaderApp(App[None]):
             def progress(done: int, total: int) -> None:
                 self.post_message(EntriesReady({}, done=done, total=total))
 
-            found = session.lookup_entries(queries, progress)
+            # In a daemon thread: quitting never waits for a request in flight.
+            found = run_detached(session.lookup_entries, queries, progress)
             self.post_message(EntriesReady(found, done=len(queries), total=len(queries),
                                            final=True))
+        except Abandoned:  # the app is quitting; what arrived is in the cache
+            return
         except Exception as exc:  # the glossary reports faults as entries; this is a bug
             self.post_message(GlossaryFailed(f"{type(exc).__name__}: {exc}"))
 
     @work(thread=True, group="lookup")
     def _lookup(self, key: str, query: EntityQuery, choose: str | None = None) -> None:
         try:
-            entry = self.session.lookup(query, choose=choose)
+            entry = run_detached(self.session.lookup, query, choose=choose)
+        except Abandoned:  # the app is quitting
+            return
         except Exception as exc:  # network and cache faults: a status, never a crash
             self.post_message(GlossaryFailed(f"{type(exc).__name__}: {exc}", key))
             return
@@ -747,6 +753,28 @@ class ReaderApp(App[None]):
         position = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(position + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def action_open_entity_page(self) -> None:
+        """Open the selected entity's Wikipedia page in the browser (else copy the URL)."""
+        entity = self._entity_or_hint()
+        if entity is None:
+            return
+        entry = self.entries.get(entity.key)
+        if entry is None:
+            self.notify("Its background is still being fetched.", timeout=3)
+            return
+        from reader.app.browser import open_url
+
+        open_url(self, entry.url if entry.ok else "", f"the page of {strip_escapes(entity.name)}")
+
+    def action_open_source(self) -> None:
+        """Open the article's web page: the URL it came from, else its canonical URL."""
+        from reader.app.browser import open_url
+        from reader.article import is_web_url
+
+        source = self.article.source
+        open_url(self, source if is_web_url(source) else self.article.url,
+                 "the article's web page")
 
     def action_export(self) -> None:
         """Ask for a path (default beside the article) and write the annotated Markdown."""

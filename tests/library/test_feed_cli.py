@@ -40,6 +40,16 @@ def test_add_list_remove(feed_server: FeedServer, capsys: pytest.CaptureFixture[
     assert code == 2 and err.count("\n") == 1 and "not subscribed" in err
 
 
+def test_add_a_web_page_subscribes_to_the_feed_it_announces(
+        feed_server: FeedServer, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "add", feed_server.url("/artikel/haushalt"))
+    assert code == 0
+    assert "the page announces 2 feed(s); subscribing to " + feed_server.url("/rss.xml") in out
+    assert "subscribed to Stadtbote Neustadt: 3 entries" in out
+    code, out, _ = run(capsys, "add", feed_server.url("/blog/wahl"))
+    assert out.startswith("already subscribed to " + feed_server.url("/rss.xml"))
+
+
 def test_list_an_unsubscribed_feed_fetches_it(feed_server: FeedServer,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "list", feed_server.url("/truncated.xml"), "--format", "json")
@@ -98,3 +108,25 @@ def test_add_offline_subscribes_without_fetching(feed_server: FeedServer,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "add", feed_server.url("/atom.xml"), "--offline")
     assert code == 0 and "offline" in out and feed_server.requests == []
+
+
+def test_plain_reader_opens_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2  # the library needs a terminal: one line, no help text
+    err = capsys.readouterr().err
+    assert err == "reader: error: standard output is not a terminal; use 'reader export' " \
+                  "to write text\n"
+
+
+def test_a_damaged_library_is_kept_aside_with_one_warning(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.config import Config
+    from reader.library.store import library_path
+
+    path = library_path(Config())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    code, out, err = run(capsys, "list")
+    assert code == 0 and out.startswith("no feeds yet")
+    assert err.count("\n") == 1 and err.startswith("reader: warning: library ")
+    (kept,) = path.parent.glob("library.sqlite3.bad-*")
+    assert kept.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 2000
