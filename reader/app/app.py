@@ -45,6 +45,7 @@ from reader.app.correction_screens import (
 )
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
+from reader.app.theme_colours import label_variables
 from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
 from reader.app.widgets import FindBar, Legend
 from reader.article import Article
@@ -192,6 +193,11 @@ class ReaderApp(App[None]):
             yield Static("", id="status")
             yield Legend(id="legend")
         yield Footer()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the label colours computed from them (readable)."""
+        variables = super().get_css_variables()
+        return {**variables, **label_variables(variables)}
 
     @property
     def view(self) -> ArticleView:
