@@ -45,8 +45,8 @@ from reader.app.correction_screens import (
 )
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
-from reader.app.theme_colours import label_variables
 from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
+from reader.app.theme_colours import label_variables
 from reader.app.widgets import FindBar, Legend
 from reader.article import Article
 from reader.config import Config
