@@ -28,6 +28,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
@@ -193,6 +194,12 @@ class ReaderApp(App[None]):
             yield Static("", id="status")
             yield Legend(id="legend")
         yield Footer()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A notification whose text is always data: names, titles and paths that look
+        like markup (``x[/]y``, ``[@click=app.quit]``) are shown as written."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables and the label colours computed from them (readable)."""

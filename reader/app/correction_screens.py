@@ -33,6 +33,7 @@ DIALOG_CSS = """
 {name} .dialog-help {{ color: $text-muted; height: auto; }}
 {name} .dialog-question {{ color: $warning; height: auto; }}
 {name} OptionList {{ height: auto; max-height: 12; border: none; padding: 0; margin: 1 0; }}
+{name} OptionList:focus {{ border: none; }}
 """
 
 

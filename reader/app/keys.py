@@ -41,8 +41,10 @@ KEYS: tuple[Key, ...] = (
     Key("i", "index", "Index", "index", "app", show=True),
     Key("slash,ctrl+f", "find", "Find", "find", "app", show=True, key_display="/"),
     Key("b", "toggle_panel", "Panel", "panel", "app", show=True),
-    Key("f3", "find_next", "Next match", "find_next", "app"),
-    Key("shift+f3", "find_previous", "Previous match", "find_previous", "app"),
+    Key("greater_than_sign,f3", "find_next", "Next find match (also after the bar is closed)",
+        "find_next", "app", key_display=">"),
+    Key("less_than_sign,shift+f3", "find_previous", "Previous find match", "find_previous",
+        "app", key_display="<"),
     Key("t", "cycle_theme", "Next theme", "theme", "app"),
     Key("e", "export", "Export Markdown", "export", "app", show=True),
     # -- corrections (on the selected entity) -------------------------------------------
@@ -87,8 +89,8 @@ KEYS: tuple[Key, ...] = (
         "mark_done", "mark", bind=False),
     Key("escape", "cancel", "Leave mark mode", "mark_cancel", "mark", bind=False),
     # -- find bar ---------------------------------------------------------------------
-    Key("enter", "find_next", "Next match", "find_bar_next", "find"),
-    Key("shift+enter,ctrl+p", "find_previous", "Previous match", "find_bar_previous", "find"),
+    Key("enter,down", "find_next", "Next match", "find_bar_next", "find"),
+    Key("up,shift+enter", "find_previous", "Previous match", "find_bar_previous", "find"),
     Key("escape", "close", "Close the find bar", "find_close", "find"),
     # -- glossary panel ---------------------------------------------------------------
     Key("escape", "leave", "Back to the article", "panel_leave", "panel"),
@@ -133,6 +135,7 @@ def display(keys: str, key_display: str | None = None) -> str:
         "pageup": "PgUp", "space": "Space", "shift+space": "Shift+Space", "home": "Home",
         "end": "End", "down": "↓", "up": "↑", "f1": "F1", "f3": "F3", "shift+f3": "Shift+F3",
         "ctrl+f": "Ctrl+F", "ctrl+p": "Ctrl+P", "shift+enter": "Shift+Enter",
+        "greater_than_sign": ">", "less_than_sign": "<",
         "left": "←", "right": "→", "shift+left": "Shift+←", "shift+right": "Shift+→",
         "shift+up": "Shift+↑", "shift+down": "Shift+↓", "ctrl+s": "Ctrl+S",
     }
