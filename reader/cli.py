@@ -65,8 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        args_list = ["library"]  # plain `reader`: the library screen
     args = parser.parse_args(_with_default_command(args_list))
     try:
         return int(args.run(args))

@@ -98,6 +98,19 @@ KEYS: tuple[Key, ...] = (
     # -- entity index -----------------------------------------------------------------
     Key("escape", "close", "Close", "index_close", "index"),
     Key("enter", "select", "Jump to the entity", "index_select", "index", bind=False),
+    # -- library and reading history (reader/app/reading.py, library_screen.py) ---------
+    Key("backspace", "library", "Library", "library",
+        "library", show=True, key_display="⌫"),
+    Key("less_than_sign,alt+left", "history_back", "Back to where the last jump started",
+        "history_back", "library", key_display="<"),
+    Key("greater_than_sign,alt+right", "history_forward", "Forward again", "history_forward",
+        "library", key_display=">"),
+    Key("enter", "open", "Open the entry", "library_open", "library_list", bind=False),
+    Key("ctrl+r,f5", "refresh", "Refresh the feeds", "library_refresh", "library_list",
+        show=True, key_display="Ctrl+R"),
+    Key("tab", "switch", "Feeds / entries", "library_switch", "library_list", show=True),
+    Key("escape", "clear_or_quit", "Clear the filter, else quit", "library_escape",
+        "library_list", show=True),
     # -- note editor ------------------------------------------------------------------
     Key("ctrl+s", "save", "Save the note", "note_save", "note", priority=True),
     Key("escape", "cancel", "Close (asks first if the note changed)", "note_cancel", "note"),
@@ -112,6 +125,8 @@ SCOPES: dict[str, str] = {
     "panel": "Glossary panel (Tab moves between its lists)",
     "index": "Entity index (type to filter)",
     "note": "Note editor",
+    "library": "Library and jumps (back and forward like a browser)",
+    "library_list": "Library screen (type to filter)",
 }
 
 
@@ -138,5 +153,7 @@ def display(keys: str, key_display: str | None = None) -> str:
         "greater_than_sign": ">", "less_than_sign": "<",
         "left": "←", "right": "→", "shift+left": "Shift+←", "shift+right": "Shift+→",
         "shift+up": "Shift+↑", "shift+down": "Shift+↓", "ctrl+s": "Ctrl+S",
+        "backspace": "Backspace", "less_than_sign": "<", "greater_than_sign": ">",
+        "alt+left": "Alt+←", "alt+right": "Alt+→", "ctrl+r": "Ctrl+R", "f5": "F5",
     }
     return "  ".join(names.get(key, key) for key in keys.split(","))

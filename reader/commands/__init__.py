@@ -5,6 +5,7 @@ and ``run(args) -> int``. Modules import heavy libraries inside ``run`` only, so
 ``reader --help`` stays fast.
 """
 
-#: Subcommand names, in the order ``reader --help`` lists them; ``open`` is the default.
+#: Subcommand names, in the order ``reader --help`` lists them; ``open`` is the default,
+#: ``library`` runs when there is no argument at all.
 COMMANDS: tuple[str, ...] = ("open", "entities", "export", "entity", "corrections", "lookup",
-                              "prefetch", "cache")
+                              "prefetch", "cache", "feed", "library")

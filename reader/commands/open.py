@@ -39,19 +39,29 @@ def run(args: argparse.Namespace) -> int:
 
     config = config_from_args(args)
     article = load(args.file, args.input_format)
-    if not sys.stdout.isatty() and os.environ.get("READER_ALLOW_NO_TTY") != "1":
-        raise ReaderError("standard output is not a terminal; use 'reader export' to write text")
+    require_terminal()
     if args.file == "-":
         _reattach_terminal()
-    from reader.app.app import ReaderApp
+    from reader.app.reading import ContinuousReaderApp
 
-    app = ReaderApp(article, config=config)
+    app = ContinuousReaderApp(article, config=config)
     app.run()
-    _exit_now_if_workers_remain(app.return_code or 0)
-    return app.return_code or 0
+    code = app.return_code or 0
+    if app.wants_library:  # Backspace: the library follows
+        from reader.app.library_app import run_library
+
+        code = run_library(config)
+    exit_now_if_workers_remain(code)
+    return code
 
 
-def _exit_now_if_workers_remain(code: int) -> None:
+def require_terminal() -> None:
+    """Refuse to start the app when standard output is not a terminal."""
+    if not sys.stdout.isatty() and os.environ.get("READER_ALLOW_NO_TTY") != "1":
+        raise ReaderError("standard output is not a terminal; use 'reader export' to write text")
+
+
+def exit_now_if_workers_remain(code: int) -> None:
     """Quit at once even if a worker thread is still busy (a recogniser still loading, a
     slow request): the interpreter would otherwise wait for it at exit. Everything the user
     made is already on disk (writes are atomic; SQLite is transactional)."""

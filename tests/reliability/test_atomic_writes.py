@@ -43,6 +43,7 @@ REVIEWED = {
     ("reader/app/app.py", "open"): "READER_TRACE benchmark log (append), no user data",
     ("glossary/cache.py", "open"): "the lock file (a+b), no data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
+    ("reader/library/store.py", "os.replace"): "moves an unusable library file aside",
     ("glossary/service.py", "write_text"): "ChoiceStore: temporary file + rename",
     ("glossary/service.py", "os.replace"): "ChoiceStore: temporary file + rename",
 }
