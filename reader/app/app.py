@@ -30,6 +30,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 
@@ -47,6 +48,7 @@ from reader.app.correction_screens import (
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
 from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
+from reader.app.status_line import Part, StatusLine
 from reader.app.theme_colours import label_variables
 from reader.app.widgets import FindBar, Legend
 from reader.article import Article
@@ -169,7 +171,8 @@ class ReaderApp(App[None]):
         self._retry_timer: Timer | None = None
         self._retry_in = 0
         self._recogniser = "analysing…"
-        self._network = "offline" if self.config.offline else "online"
+        #: "connecting…" until the glossary answered (never "online" before that).
+        self._network = "offline" if self.config.offline else "connecting…"
         self._progress = ""
         self._find_query = ""
         self._matches_limited = False
@@ -191,7 +194,7 @@ class ReaderApp(App[None]):
                 yield FindBar(id="find-bar")
             yield GlossaryPanel(id="panel")
         with Horizontal(id="status-bar"):
-            yield Static("", id="status")
+            yield StatusLine(id="status")
             yield Legend(id="legend")
         yield Footer()
 
@@ -224,6 +227,10 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        # Subscribed after the start-up theme is set: only the reader's choice is saved.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.sub_title = self.article.source
         self.view.focus()
         self.watch(self.view, "text_margin", self._align_header)
@@ -257,27 +264,42 @@ class ReaderApp(App[None]):
 
     # -- status line --------------------------------------------------------------------
     def _update_status(self) -> None:
-        if self._mark_hint:
-            self.query_one("#status", Static).update(Text(self._mark_hint))
-            return
-        parts = [self._recogniser]
+        self.query_one(StatusLine).set_parts(self._status_parts(), self._mark_hint)
+
+    def _status_parts(self) -> list[Part]:
+        """The parts of the status line (the network state is kept the longest)."""
+        parts = [Part(self._recogniser, keep=1)]
         if self.analysis is not None:
             count = len(self.analysis.entities)
-            parts.append(f"{count} entit{'y' if count == 1 else 'ies'}")
-        parts.append(self._network)
+            parts.append(Part(f"{count} entit{'y' if count == 1 else 'ies'}", str(count),
+                              keep=3))
+        parts.append(self._network_part())
         if self._progress:
-            parts.append(self._progress)
+            parts.append(Part(self._progress, self._progress.split()[-1], keep=2))
         if self._busy:
-            parts.append(self._busy)
-        self.query_one("#status", Static).update(Text(" · ".join(parts)))
+            parts.append(Part(self._busy, keep=4))
+        found = self.find_bar.count_text
+        if found and len(self.view.matches) and not self.find_bar.has_class("-open"):
+            parts.append(Part(f"find {found}", found, keep=5))
+        return parts
+
+    def _network_part(self) -> Part:
+        """The glossary's state: offline (with a hint), errors (r retries), or online."""
+        errors = sum(1 for entry in self.entries.values() if entry.status is Status.ERROR)
+        network = self._network
+        if network.startswith("offline"):
+            return Part(f"{network} · reader prefetch fills the cache when online",
+                        "offline", keep=9)
+        if errors and not network.startswith("rate-limited"):
+            plural = "s" if errors != 1 else ""
+            return Part(f"{errors} error{plural} · r retries", f"{errors} error{plural}",
+                        keep=9)
+        return Part(network, keep=9)
 
     @property
     def status_text(self) -> str:
-        """The status line as plain text."""
-        parts = [self._recogniser]
-        if self.analysis is not None:
-            parts.append(str(len(self.analysis.entities)))
-        return " · ".join([*parts, self._network, self._progress])
+        """The status line as plain text (in full, before fitting it to the width)."""
+        return self.query_one(StatusLine).plain
 
     def _note_network(self) -> None:
         """Read the glossary's network state (online / offline / rate-limited)."""
@@ -402,7 +424,8 @@ class ReaderApp(App[None]):
                                                        entry.url))
             for candidate in entry.candidates:
                 seen.setdefault(candidate.title, candidate)
-        self._note_network()
+        if message.done or message.final or not message.total:  # not just the cache: asked
+            self._note_network()
         if message.total:
             self._progress = "" if message.final or message.done >= message.total else \
                 f"background {message.done}/{message.total}"
@@ -426,6 +449,29 @@ class ReaderApp(App[None]):
             self._fetching.discard(key)
             self.entries[key] = error
         self._update_status()
+        if self._shown_key is not None:
+            self._show_entry(self._shown_key)
+
+    def action_retry_failed(self) -> None:
+        """Fetch every entry that failed again (in batches), else the shown one."""
+        failed = [key for key, entry in self.entries.items()
+                  if entry.status is Status.ERROR and key in self.queries]
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        if not failed:
+            if self._shown_key is None:
+                self.notify("Nothing failed; nothing to fetch again.", timeout=3)
+                return
+            self._fetch(self._shown_key, force=True)
+            self._show_entry(self._shown_key)
+            return
+        if self.analysis is None:
+            return
+        self._fetching.update(failed)
+        self.notify(f"Fetching {len(failed)} failed entr{'y' if len(failed) == 1 else 'ies'} "
+                    "again…", timeout=3)
+        self._prefetch(self.analysis)
         if self._shown_key is not None:
             self._show_entry(self._shown_key)
 
@@ -570,6 +616,11 @@ class ReaderApp(App[None]):
     @on(FindBar.Closed)
     def _find_closed(self) -> None:
         self.view.focus()
+        self._update_status()  # the counter stays visible in the status line
+
+    @on(ArticleView.MatchesChanged)
+    def _matches_changed(self) -> None:
+        self._update_status()
 
     def action_find_next(self) -> None:
         """Go to the next match."""
@@ -727,9 +778,23 @@ class ReaderApp(App[None]):
 
     # -- other actions --------------------------------------------------------------------
     def action_help(self) -> None:
-        """Show every key."""
+        """Show every key (as the keymap has them)."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.config.keymap))
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._save_theme(theme.name)
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _save_theme(self, name: str) -> None:
+        """Keep the theme the reader chose (``t`` or the palette) in config.toml."""
+        from reader.app.settings import save_theme
+
+        try:
+            save_theme(name)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, f"Theme not kept: {exc}", title="Theme",
+                                  severity="warning", timeout=6)
 
     def action_index(self) -> None:
         """Open the entity index."""
@@ -792,7 +857,9 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Command palette entries for the main actions."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # reader's own "Keys" (below) lists every key
+                yield command
         yield SystemCommand("Entity index", "All entities by type; type to filter",
                             self.action_index)
         yield SystemCommand("Find in article", "Highlight every match", self.action_find)

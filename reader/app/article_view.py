@@ -100,6 +100,9 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
+    class MatchesChanged(Message):
+        """The find matches or the current match changed."""
+
     class MarkChanged(Message):
         """The mark (mark mode) changed: its text offsets, or None when it was removed."""
 
@@ -226,6 +229,7 @@ class ArticleView(ScrollView, can_focus=True):
         if current is not None and current < len(matches):
             self.scroll_to_offset(matches.starts[current], matches.ends[current])
         self.refresh()
+        self.post_message(self.MatchesChanged())
 
     @property
     def jumping(self) -> bool:

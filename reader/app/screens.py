@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -121,22 +122,34 @@ class IndexScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def help_table() -> Table:
-    """Every key of the app, by where it works."""
+def _keys_table() -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2), expand=False)
     table.add_column("keys", style="bold", no_wrap=True, width=24)
     table.add_column("action")
+    return table
+
+
+def help_table(keymap: dict[str, str] | None = None) -> Group:
+    """Every key of the app, by where it works, as ``keymap`` (binding id -> keys) has
+    them. Each heading is a line of its own (never cut by the key column)."""
+    keymap = keymap or {}
+    parts: list[Text | Table] = []
     for scope, title in keys.SCOPES.items():
-        table.add_row(Text(title, "bold underline"), "")
+        parts.append(Text(title, "bold underline"))
+        table = _keys_table()
         for key in keys.KEYS:
             if key.scope == scope:
-                table.add_row(keys.display(key.keys), key.description)
-        table.add_row("", "")
-    table.add_row(Text("Also", "bold underline"), "")
+                shown = keymap.get(f"reader.{key.id}")
+                table.add_row(keys.display(shown) if shown else
+                              keys.display(key.keys, key.key_display), key.description)
+        parts += [table, Text("")]
+    parts.append(Text("Also", "bold underline"))
+    table = _keys_table()
     table.add_row("Ctrl+P", "command palette (all actions, themes)")
     table.add_row("Mouse", "click an entity to show it; wheel scrolls; drag over words to "
                   "mark them (Enter adds them as an entity)")
-    return table
+    parts.append(table)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -153,10 +166,14 @@ class HelpScreen(ModalScreen[None]):
         ("escape,q,f1,question_mark", "close", "Close"),
     ]
 
+    def __init__(self, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = keymap or {}
+
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Text("Keys", "bold"))
-            yield Static(help_table())
+            yield Static(help_table(self.keymap))
 
     def action_close(self) -> None:
         """Close the help."""

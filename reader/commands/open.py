@@ -35,9 +35,10 @@ def _reattach_terminal() -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the article, then run the app."""
+    from reader.app.settings import check_settings
     from reader.article import load
 
-    config = config_from_args(args)
+    config = check_settings(config_from_args(args))  # theme and [keymap]: one-line errors
     article = load(args.file, args.input_format)
     require_terminal()
     if args.file == "-":

@@ -39,9 +39,9 @@ async def test_find_next_and_previous_in_and_after_the_bar() -> None:
         await pilot.press("escape")  # closes the bar; the matches stay
         await pilot.pause()
         assert app.focused is app.view
-        await pilot.press("greater_than_sign")
+        await pilot.press("plus")
         assert app.view.current_match == 3
-        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.press("minus", "minus")
         assert app.view.current_match == 1
         await pilot.press("ctrl+p")  # the palette, not "previous match"
         await pilot.pause()
