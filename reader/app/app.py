@@ -32,7 +32,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from glossary.models import Candidate, EntityQuery, GlossaryEntry, Status
 from reader.analysis.model import Analysis, Entity
@@ -45,13 +45,14 @@ from reader.app.correction_screens import (
     NoteScreen,
     PageScreen,
 )
+from reader.app.footer import ReaderFooter
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
 from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
 from reader.app.status_line import Part, StatusLine
 from reader.app.theme_colours import label_variables
 from reader.app.widgets import FindBar, Legend
-from reader.article import Article
+from reader.article import Article, title_in_text
 from reader.config import Config
 from reader.corrections import Corrections
 from reader.errors import ReaderError
@@ -154,6 +155,7 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (20, "-short"), (32, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         *keys.bindings("app"), *keys.bindings("corrections"),
     ]
@@ -187,7 +189,9 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="article-pane"):
-                yield Static(Text(strip_escapes(self.article.title)), id="title")
+                # A title that opens the text is not shown twice (only the date line).
+                yield Static(Text(strip_escapes(self.article.title)), id="title",
+                             classes="-in-text" if title_in_text(self.article) else "")
                 date = self.article.date.isoformat() if self.article.date else ""
                 yield Static(Text(date), id="date")
                 yield ArticleView(self.article, id="article")
@@ -196,7 +200,7 @@ class ReaderApp(App[None]):
         with Horizontal(id="status-bar"):
             yield StatusLine(id="status")
             yield Legend(id="legend")
-        yield Footer()
+        yield ReaderFooter()
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -238,6 +242,10 @@ class ReaderApp(App[None]):
         self.call_after_refresh(_trace, "text")
         self.reanalyse()
 
+    def on_resize(self) -> None:
+        """The legend's labels are short or long with the width."""
+        self.query_one(Legend).refresh(layout=True)
+
     def on_unmount(self) -> None:
         with contextlib.suppress(Exception):  # closing never keeps the user from quitting
             self.session.close()
@@ -273,7 +281,7 @@ class ReaderApp(App[None]):
             count = len(self.analysis.entities)
             parts.append(Part(f"{count} entit{'y' if count == 1 else 'ies'}", str(count),
                               keep=3))
-        parts.append(self._network_part())
+        parts += self._network_parts()
         if self._progress:
             parts.append(Part(self._progress, self._progress.split()[-1], keep=2))
         if self._busy:
@@ -283,18 +291,17 @@ class ReaderApp(App[None]):
             parts.append(Part(f"find {found}", found, keep=5))
         return parts
 
-    def _network_part(self) -> Part:
-        """The glossary's state: offline (with a hint), errors (r retries), or online."""
+    def _network_parts(self) -> list[Part]:
+        """The glossary's state (offline, errors, online...) and a hint dropped first."""
         errors = sum(1 for entry in self.entries.values() if entry.status is Status.ERROR)
         network = self._network
         if network.startswith("offline"):
-            return Part(f"{network} · reader prefetch fills the cache when online",
-                        "offline", keep=9)
+            return [Part(network, "offline", keep=9),
+                    Part("reader prefetch fills the cache when online", keep=0)]
         if errors and not network.startswith("rate-limited"):
-            plural = "s" if errors != 1 else ""
-            return Part(f"{errors} error{plural} · r retries", f"{errors} error{plural}",
-                        keep=9)
-        return Part(network, keep=9)
+            return [Part(f"{errors} error{'s' if errors != 1 else ''}", keep=9),
+                    Part("r retries", keep=0)]
+        return [Part(network, keep=9)]
 
     @property
     def status_text(self) -> str:
