@@ -38,7 +38,7 @@ def test_bad_keymap_tables(tmp_path: Path, text: str, message: str) -> None:
 def test_keymap_ids_and_keys_are_checked() -> None:
     assert check_keymap({"find": "ctrl+s", "reader.index": "I,z"}) == {
         "reader.find": "ctrl+s", "reader.index": "I,z"}
-    with pytest.raises(ReaderError, match="unknown binding id 'reader.nope'"):
+    with pytest.raises(ReaderError, match=r"unknown binding id 'reader\.nope'"):
         check_keymap({"reader.nope": "x"})
     with pytest.raises(ReaderError, match="not a key name"):
         check_keymap({"reader.find": "ctrl+ +"})
@@ -52,7 +52,7 @@ def test_keymap_ids_and_keys_are_checked() -> None:
 
 def test_theme_is_checked() -> None:
     assert check_theme("textual-light") == "textual-light"
-    with pytest.raises(ReaderError, match="unknown theme 'nonesuch'; one of: .*nord"):
+    with pytest.raises(ReaderError, match=r"unknown theme 'nonesuch'; one of: .*nord"):
         check_theme("nonesuch")
     checked = check_settings(Config(theme="nord", keymap={"find": "ctrl+s"}))
     assert checked.keymap == {"reader.find": "ctrl+s"}
