@@ -504,7 +504,10 @@ class ReaderApp(App[None]):
                 self._retry_in = max(1, round(entry.retry_after))
                 self._retry_timer = self.set_interval(1, self._tick_retry)
             retry_in = self._retry_in
-        self.panel.show_entry(entry, loading=loading, retry_in=retry_in)
+        query = self.queries.get(key)
+        self.panel.show_entry(entry, loading=loading, retry_in=retry_in,
+                              meanings=list(self._pages_seen.get(key, {}).values()),
+                              chosen=query.title or "" if query is not None else "")
 
     def _tick_retry(self) -> None:
         self._retry_in -= 1
@@ -532,7 +535,7 @@ class ReaderApp(App[None]):
             self._retry_timer.stop()
             self._retry_timer = None
         self._shown_key = key
-        self.panel.show_entity(entity, self.mentions, self.article.text)
+        self.panel.show_entity(entity, self.mentions, self.article.text, self.view.selected)
         self.panel.show_note(self.corrections.note_for(entity.name))
         entry = self.entries.get(key)
         if entry is None and key in self.queries:

@@ -94,8 +94,9 @@ KEYS: tuple[Key, ...] = (
     Key("up,shift+enter", "find_previous", "Previous match", "find_bar_previous", "find"),
     Key("escape", "close", "Close the find bar", "find_close", "find"),
     # -- glossary panel ---------------------------------------------------------------
-    Key("escape", "leave", "Back to the article", "panel_leave", "panel"),
-    Key("r", "retry", "Fetch again", "panel_retry", "panel"),
+    Key("enter", "select", "Choose", "panel_choose", "panel", show=True),
+    Key("escape", "leave", "Back to the article", "panel_leave", "panel", show=True),
+    Key("r", "retry", "Fetch again", "panel_retry", "panel", show=True),
     # -- entity index -----------------------------------------------------------------
     Key("escape", "close", "Close", "index_close", "index"),
     Key("enter", "select", "Jump to the entity", "index_select", "index", bind=False),
