@@ -213,7 +213,10 @@ class _Transport(wikipediaapi.SyncHTTPClient):
             raise WikiHttpTimeoutError(url) from err
         except httpx.HTTPError as err:  # connect errors, dropped connections, bad answers
             raise WikiConnectionError(url) from err
-        data = self._process_response(response, url)
+        try:
+            data = self._process_response(response, url)
+        except RecursionError:  # JSON nested too deeply for the parser
+            raise WikiInvalidJsonError(url) from None
         if not isinstance(data, dict):
             raise WikiInvalidJsonError(url)
         if _ESCAPED_SURROGATE.search(response.content):

@@ -13,14 +13,18 @@ import re
 import stat
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reader import formats
 from reader.decoding import decode
 from reader.errors import ArticleError
-from reader.sanitize import normalise_newlines, strip_escapes
+from reader.sanitize import normalise_newlines, one_line, strip_escapes
+
+if TYPE_CHECKING:
+    from reader.config import Config
 
 #: Largest input accepted, in bytes (16 MiB; a long novel is about 1-2 MB).
 MAX_BYTES = 16 * 1024 * 1024
@@ -29,18 +33,24 @@ MAX_TITLE = 120
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
+_WEB_URL = re.compile(r"\Ahttps?://[^/?#\s]+", re.IGNORECASE)
 _DATE_LINE = re.compile(
     r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*(?=\n)|[ \t]*\Z)", re.IGNORECASE
 )
 
 
+#: The kinds of blocks: what the app styles and the Markdown export marks (``##``, ``-``, ``>``).
+BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table_row")
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of the article: ``text[start:end]`` is its text."""
+    """A block of the article: ``text[start:end]`` is its text; ``kind`` is one of
+    :data:`BLOCK_KINDS` (a table row's cells are joined by ``" | "``)."""
 
     start: int
     end: int
-    kind: str = "paragraph"  # "heading" or "paragraph"
+    kind: str = "paragraph"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,10 @@ class Article:
     source: str = "<stdin>"
     format: str = "text"
     encoding: str = "utf-8"
+    #: Author(s), site name and canonical URL, when the page says (web pages, HTML files).
+    author: str = ""
+    site: str = ""
+    url: str = ""
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         """The text of one paragraph."""
@@ -76,7 +90,8 @@ class Article:
         return lo
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Normalise newlines, remove escape sequences and NFC-normalise (every loaded text)."""
     text = normalise_newlines(text)
     text = strip_escapes(text)
     return unicodedata.normalize("NFC", text)
@@ -102,7 +117,8 @@ def title_in_text(article: Article) -> bool:
     )
 
 
-def _parse_date(value: str) -> dt.date | None:
+def parse_date(value: str) -> dt.date | None:
+    """The date at the start of an ISO 8601 string, or ``None``."""
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
     if not match:
         return None
@@ -118,52 +134,77 @@ def from_text(text: str, source: str = "<text>", fmt: str | None = None,
 
     ``fmt`` is ``"text"``, ``"markdown"`` or ``"html"``; ``None`` guesses from ``source``
     and the content. A first line ``date YYYY-MM-DD rest`` gives the date; ``rest`` is the
-    lead paragraph. Raises :class:`ArticleError` if nothing readable remains.
+    lead paragraph. HTML is extracted with :mod:`reader.web.extract` (trafilatura, then the
+    built-in parser). Raises :class:`ArticleError` if nothing readable remains.
     """
-    text = _clean(text)
+    text = clean_text(text)
     fmt = fmt or formats.sniff_format(text, source)
+    if fmt == "html":
+        from reader.web.extract import extract
+
+        page = extract(text)
+        return from_blocks(page.blocks, source=source, title=page.title,
+                           date=parse_date(page.date), fmt=fmt, encoding=encoding,
+                           author=page.author, site=page.site, url=page.url)
     date: dt.date | None = None
     meta_title = ""
-    if fmt == "html":
-        meta_title, blocks, date_text = formats.html_blocks(text)
-        date = _parse_date(date_text)
-    else:
-        if fmt == "markdown":
-            front, text = formats.split_front_matter(text)
-            date = _parse_date(front.get("date", ""))
-            meta_title = front.get("title", "")
-        match = _DATE_LINE.match(text)
-        if match:
-            date = _parse_date(match[1])
-            if date is not None:
-                text = text[match.end() :]
-        blocks = formats.markdown_blocks(text) if fmt == "markdown" else formats.plain_blocks(text)
-    blocks = [(kind, strip_escapes(line)) for kind, line in blocks if line.strip()]
-    if not blocks:
-        raise ArticleError(f"{source} has no readable text")
+    if fmt == "markdown":
+        front, text = formats.split_front_matter(text)
+        date = parse_date(front.get("date", ""))
+        meta_title = front.get("title", "")
+    match = _DATE_LINE.match(text)
+    if match:
+        date = parse_date(match[1])
+        if date is not None:
+            text = text[match.end() :]
+    blocks = formats.markdown_blocks(text) if fmt == "markdown" else formats.plain_blocks(text)
+    return from_blocks(blocks, source=source, title=meta_title, date=date, fmt=fmt,
+                       encoding=encoding)
 
+
+def from_blocks(blocks: Iterable[tuple[str, str]], *, source: str, title: str = "",
+                date: dt.date | None = None, fmt: str = "text", encoding: str = "utf-8",
+                author: str = "", site: str = "", url: str = "") -> Article:
+    """Join ``(kind, text)`` blocks into an :class:`Article` with one canonical text.
+
+    Escape sequences are removed from every block; empty blocks are dropped; unknown
+    kinds become paragraphs. ``title`` defaults to the first heading (else the first
+    block). Raises :class:`ArticleError` if no block has text.
+    """
+    kept = [(kind if kind in BLOCK_KINDS else "paragraph", strip_escapes(line))
+            for kind, line in blocks]
+    kept = [(kind, line) for kind, line in kept if line.strip()]
+    if not kept:
+        raise ArticleError(f"{source} has no readable text")
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
-    for kind, line in blocks:
+    for kind, line in kept:
         if parts:
             offset += len(PARAGRAPH_SEPARATOR)
         paragraphs.append(Paragraph(offset, offset + len(line), kind))
         parts.append(line)
         offset += len(line)
-    canonical = PARAGRAPH_SEPARATOR.join(parts)
-
-    heading = next((line for kind, line in blocks if kind == "heading"), None)
-    title = _make_title(meta_title or heading or blocks[0][1])
+    heading = next((line for kind, line in kept if kind == "heading"), None)
+    clean_title = _make_title(" ".join(one_line(title).split()) or heading or kept[0][1])
     return Article(
-        text=canonical,
-        title=title,
+        text=PARAGRAPH_SEPARATOR.join(parts),
+        title=clean_title,
         paragraphs=tuple(paragraphs),
         date=date,
         source=source,
         format=fmt,
         encoding=encoding,
+        author=" ".join(strip_escapes(author).split()),
+        site=" ".join(strip_escapes(site).split()),
+        url=url if is_web_url(url) else "",
     )
+
+
+def is_web_url(value: str) -> bool:
+    """True if ``value`` is an http(s) URL (the only links reader opens, fetches or shows)."""
+    return bool(_WEB_URL.match(value)) and not any(
+        ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value)
 
 
 def from_bytes(data: bytes, source: str = "<stdin>", fmt: str | None = None) -> Article:
@@ -174,7 +215,13 @@ def from_bytes(data: bytes, source: str = "<stdin>", fmt: str | None = None) -> 
         )
     if not data.strip():
         raise ArticleError(f"{source} is empty")
-    text, encoding = decode(data, source)
+    declared = None
+    if fmt == "html" or (fmt is None and (
+            source.lower().endswith((".html", ".htm", ".xhtml")) or data.lstrip()[:1] == b"<")):
+        from reader.web.charset import from_document
+
+        declared = from_document(data)
+    text, encoding = decode(data, source, declared)
     return from_text(text, source=source, fmt=fmt, encoding=encoding)
 
 
@@ -186,12 +233,21 @@ def read_limited(stream: BinaryIO, source: str) -> bytes:
     return data
 
 
-def load(path: str | os.PathLike[str], fmt: str | None = None) -> Article:
-    """Load an article from a file path, or from standard input if ``path`` is ``"-"``.
+def load(path: str | os.PathLike[str], fmt: str | None = None, *,
+         config: Config | None = None, refresh: bool = False) -> Article:
+    """Load an article from an http(s) URL, a file path, or standard input (``"-"``).
 
-    Raises :class:`ArticleError` with a one-line message for every kind of bad input.
+    A URL is fetched (or read from its offline copy; ``refresh`` fetches again) by
+    :func:`reader.web.load_url` with ``config`` (default: the user's configuration).
+    Raises :class:`ArticleError` (or another :class:`ReaderError`) with a one-line message
+    for every kind of bad input.
     """
     name = os.fspath(path)
+    if name[:8].lower().startswith(("http://", "https://")):
+        from reader.config import load_config
+        from reader.web import load_url
+
+        return load_url(name, config or load_config(), refresh=refresh)
     if name == "-":
         return from_bytes(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>", fmt)
     p = Path(name)

@@ -8,6 +8,9 @@ rename itself survives a crash. On any failure the temporary file is removed and
 is left as it was.
 
 A symbolic link as target is followed: the file it points to is replaced, the link stays.
+A target that exists and is not a regular file (a FIFO, a device such as ``/dev/null``, a
+socket) is never replaced: :class:`SpecialFileError` (see
+:func:`reader.commands.common.write_output` for writing to one as a stream).
 A new file gets the permissions ``0o666`` minus the umask, as :func:`open` would give it;
 a replaced file keeps its permissions.
 
@@ -17,14 +20,24 @@ Used by the export, the user's corrections and the caches.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["open_atomic", "write_bytes", "write_text"]
+__all__ = ["SpecialFileError", "open_atomic", "staged", "write_bytes", "write_text"]
+
+
+class SpecialFileError(OSError):
+    """The target exists and is no regular file (a FIFO, a device, a socket): a rename
+    would replace it, so it is never written atomically."""
+
+    def __init__(self, filename: str) -> None:
+        super().__init__(errno.EINVAL, "not a regular file (a FIFO, device or socket)",
+                         filename)
 
 
 def _umask() -> int:
@@ -62,6 +75,58 @@ def _target(path: str | os.PathLike[str]) -> Path:
     return target
 
 
+def _resolve(path: str | os.PathLike[str], overwrite: bool,
+             mode: int | None) -> tuple[Path, int]:
+    """The file to write (a symlink followed) and its permission bits; checks first."""
+    target = _target(path)
+    try:
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise SpecialFileError(str(target))
+    if not overwrite and os.path.lexists(target):
+        raise FileExistsError(errno.EEXIST, "File exists", str(target))
+    if mode is None:
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    return target, mode
+
+
+@contextlib.contextmanager
+def _temporary(target: Path, mode: int) -> Iterator[tuple[IO[bytes], Path]]:
+    """A temporary file beside ``target``: flushed and ``fsync``-ed when the block ends,
+    removed if it raises."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                     dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            yield stream, temp
+            stream.flush()
+            os.fchmod(stream.fileno(), mode)
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def _put_in_place(temp: Path, target: Path, overwrite: bool) -> None:
+    """Rename ``temp`` to ``target`` (removing ``temp`` on failure), then sync the directory."""
+    try:
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            _link_into_place(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _fsync_dir(target.parent)
+
+
 @contextlib.contextmanager
 def open_atomic(path: str | os.PathLike[str], *, overwrite: bool = True,
                 mode: int | None = None) -> Iterator[IO[bytes]]:
@@ -72,34 +137,38 @@ def open_atomic(path: str | os.PathLike[str], *, overwrite: bool = True,
     atomically when the file is put in place). ``mode`` sets the permission bits.
     Raises :class:`OSError` (e.g. :class:`IsADirectoryError`, :class:`PermissionError`).
     """
-    target = _target(path)
-    if target.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(target))
-    if not overwrite and os.path.lexists(target):
-        raise FileExistsError(17, "File exists", str(target))
-    directory = target.parent
-    if mode is None:
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    temp = Path(temp_name)
+    target, mode = _resolve(path, overwrite, mode)
+    with _temporary(target, mode) as (stream, temp):
+        yield stream
+    _put_in_place(temp, target, overwrite)
+
+
+@contextlib.contextmanager
+def staged(path: str | os.PathLike[str], data: bytes, *,
+           mode: int | None = None) -> Iterator[Callable[[], None]]:
+    """Write ``data`` to a temporary file now; the yielded ``commit()`` puts it in place.
+
+    Everything that can fail for lack of space happens before the block starts (the data
+    is written and ``fsync``-ed), so several files can be prepared first and then committed
+    one after the other, the first commit being the point where the change happens. A
+    temporary file not committed when the block ends is removed.
+    """
+    target, mode = _resolve(path, True, mode)
+    with _temporary(target, mode) as (stream, temp):
+        stream.write(data)
+    done = False
+
+    def commit() -> None:
+        nonlocal done
+        done = True
+        _put_in_place(temp, target, True)
+
     try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
-        if overwrite:
-            os.replace(temp, target)
-        else:
-            _link_into_place(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_dir(directory)
+        yield commit
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
 
 def _link_into_place(temp: Path, target: Path) -> None:

@@ -13,6 +13,7 @@ from typing import NoReturn
 from reader import __version__
 from reader.commands import COMMANDS
 from reader.errors import ReaderError
+from reader.sanitize import one_line
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -24,7 +25,8 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr with exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {one_line(message)} "
+                              f"(see '{self.prog} --help')\n")
 
 
 def _command(name: str) -> ModuleType:
@@ -60,6 +62,24 @@ def _with_default_command(argv: list[str]) -> list[str]:
     return argv
 
 
+#: Arguments that name files: bytes on Linux, so any name is allowed (undecodable bytes
+#: arrive as lone surrogates, which the file system functions turn back into those bytes).
+PATH_ARGUMENTS = frozenset({"file", "output", "article", "model"})
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text arguments (names, notes, URLs...) that are not valid UTF-8."""
+    for dest, value in vars(args).items():
+        if dest in PATH_ARGUMENTS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = dest.replace("_", "-").upper()
+            raise ReaderError(f"argument {shown} is not valid UTF-8 text "
+                              f"({one_line(value)[:60]!r})") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -68,9 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = ["library"]  # plain `reader`: the library screen
     args = parser.parse_args(_with_default_command(args_list))
     try:
+        _check_text_arguments(args)
         return int(args.run(args))
-    except ReaderError as exc:
-        print(f"reader: error: {exc}", file=sys.stderr)
+    except ReaderError as exc:  # file names and input in messages are data: cleaned
+        print(f"reader: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
@@ -83,6 +104,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, unless debugging
         if os.environ.get("READER_DEBUG"):
             raise
-        print(f"reader: internal error: {type(exc).__name__}: {exc} "
+        print(f"reader: internal error: {type(exc).__name__}: {one_line(str(exc))} "
               "(set READER_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_FAILURE

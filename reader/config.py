@@ -137,6 +137,8 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ReaderError(f"cannot read configuration {path}: {exc}") from None
+        except RecursionError:
+            raise ReaderError(f"cannot read configuration {path}: nested too deeply") from None
         for key, value in data.items():
             name = key.replace("-", "_")
             if name == "keymap":

@@ -9,35 +9,44 @@ restarts:
   for a name, and personal notes; it is the single source of truth;
 - ``patterns.jsonl``: a copy of the patterns in the JSONL form spaCy's ruler reads.
 
-Writes are atomic (temporary file + rename) and serialised between processes with a
-lock file, so concurrent use from the app and the command line loses nothing.
+Writes are serialised between processes and threads with a lock file (``filelock``), so
+concurrent use from the app and the command line loses nothing. A save has one commit point:
+both files are written to temporary files first (where a full disk fails), then
+``corrections.json`` is renamed into place (the change has happened), then its copy; if only
+the copy could not be put in place, the save is reported as done with a warning
+(:attr:`CorrectionsStore.warning`), and the next save writes the copy again. The file format
+is validated strictly (:mod:`reader.corrections_schema`): a file that was not understood is
+reported in one line and never rewritten, except by an explicit replace, which keeps a copy.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
+import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader import atomic
 from reader.analysis.model import LABELS
-from reader.atomic import write_text
 from reader.config import Config
+from reader.corrections_schema import FORMAT_VERSION, VERSION_KEY, parse_json, validate
 from reader.errors import ReaderError
+from reader.sanitize import strip_escapes
 
-FORMAT_VERSION = 1
 PATTERNS_FILE = "patterns.jsonl"
 CORRECTIONS_FILE = "corrections.json"
 LOCK_FILE = ".corrections.lock"
 
 
 def normalise_name(name: str) -> str:
-    """The form names are compared in: NFC, single spaces, no surrounding blanks."""
-    return " ".join(unicodedata.normalize("NFC", name).split())
+    """The form names are compared in: NFC, single spaces, no surrounding blanks, and
+    nothing a terminal would interpret (escape sequences, controls, bidi overrides)."""
+    return " ".join(strip_escapes(unicodedata.normalize("NFC", name)).split())
 
 
 def _name_key(name: str) -> str:
@@ -58,6 +67,8 @@ class Corrections:
     pages: dict[str, str] = field(default_factory=dict)
     #: Personal notes on an entity name.
     notes: dict[str, str] = field(default_factory=dict)
+    #: Fields of the file this version does not know, written back unchanged.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     # -- queries -----------------------------------------------------------------------
     def patterns(self) -> list[dict[str, Any]]:
@@ -126,17 +137,18 @@ class Corrections:
 
     def choose_page(self, name: str, lang: str, title: str | None) -> None:
         """Remember the page for ``name`` (``None`` or "" forgets the choice)."""
-        key = f"{lang}:{normalise_name(name)}"
-        if title and title.strip():
-            self.pages[key] = " ".join(title.split())
+        key = f"{normalise_name(lang)}:{normalise_name(name)}"
+        if title and normalise_name(title):
+            self.pages[key] = normalise_name(title)
         else:
             self.pages.pop(key, None)
 
     def set_note(self, name: str, text: str) -> None:
         """Set (or, with blank text, delete) the note on ``name``."""
         name = normalise_name(name)
-        if text.strip():
-            self.notes[name] = text.strip()
+        text = strip_escapes(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+        if text:
+            self.notes[name] = text
         else:
             self.notes.pop(name, None)
 
@@ -147,6 +159,7 @@ class Corrections:
         self.hidden_in.clear()
         self.pages.clear()
         self.notes.clear()
+        self.extra.clear()
 
     def merge(self, other: Corrections) -> None:
         """Take every correction of ``other`` (its values win on conflicts)."""
@@ -156,114 +169,164 @@ class Corrections:
             self.hidden_in.setdefault(sha, {}).update(names)
         self.pages.update(other.pages)
         self.notes.update(other.notes)
+        self.extra.update(other.extra)
 
     # -- serialisation ---------------------------------------------------------------
     def to_bundle(self) -> dict[str, Any]:
-        """One JSON-able document with every correction (for export/import)."""
+        """One JSON-able document with every correction (see :mod:`reader.corrections_schema`)."""
         return {
-            "reader_corrections": FORMAT_VERSION,
+            VERSION_KEY: FORMAT_VERSION,
             "patterns": self.patterns(),
             "hidden": sorted(self.hidden.values()),
             "hidden_in": {sha: sorted(n.values()) for sha, n in sorted(self.hidden_in.items())},
             "pages": dict(sorted(self.pages.items())),
             "notes": dict(sorted(self.notes.items())),
+            **self.extra,
         }
 
     @classmethod
     def from_bundle(cls, data: Any, origin: str = "corrections") -> Corrections:
-        """Parse :meth:`to_bundle` output; raise :class:`ReaderError` if it is not valid."""
+        """Parse :meth:`to_bundle` output; raise :class:`ReaderError` (one line naming
+        ``origin`` and the field) if it is not valid. Nothing is coerced."""
         try:
-            if not isinstance(data, dict) or data.get("reader_corrections") != FORMAT_VERSION:
-                raise ValueError("not a reader corrections file (version 1)")
-            result = cls()
-            for pattern in data.get("patterns", []):
-                result.add_entity(str(pattern["pattern"]), str(pattern["label"]))
-            for name in data.get("hidden", []):
-                result.hide(str(name))
-            for sha, names in dict(data.get("hidden_in", {})).items():
+            bundle = validate(data)
+            result = cls(extra=bundle.extra)
+            for name, label in bundle.patterns:
+                result.add_entity(name, label)
+            for name in bundle.hidden:
+                result.hide(name)
+            for sha, names in bundle.hidden_in.items():
                 for name in names:
-                    result.hide(str(name), str(sha))
-            for key, title in dict(data.get("pages", {})).items():
-                lang, _, name = str(key).partition(":")
-                if not name:
-                    raise ValueError(f"bad page key {key!r}")
-                result.choose_page(name, lang, str(title))
-            for name, text in dict(data.get("notes", {})).items():
-                result.set_note(str(name), str(text))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ReaderError(f"{origin}: invalid corrections ({exc})") from None
+                    result.hide(name, sha)
+            for (lang, name), title in bundle.pages.items():
+                result.choose_page(name, lang, title)
+            for name, text in bundle.notes.items():
+                result.set_note(name, text)
+        except ReaderError as exc:
+            raise ReaderError(f"{origin}: invalid corrections: {exc}") from None
         return result
 
 
 class CorrectionsStore:
-    """Reads and writes :class:`Corrections` in a data directory."""
+    """Reads and writes :class:`Corrections` in a data directory (see the module docstring).
+
+    Safe to share between threads: the lock is per process and thread, and
+    :attr:`warning` is kept per thread.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._local = threading.local()
 
     @property
     def patterns_path(self) -> Path:
-        """The spaCy ruler patterns of added entities."""
+        """The spaCy ruler patterns of added entities (a copy, for spaCy tools)."""
         return self.directory / PATTERNS_FILE
 
     @property
     def corrections_path(self) -> Path:
-        """Hidden names, chosen pages and notes."""
+        """Every correction: the single source of truth."""
         return self.directory / CORRECTIONS_FILE
+
+    @property
+    def warning(self) -> str | None:
+        """What went wrong after the last save of this thread had happened, if anything
+        (the copy ``patterns.jsonl`` not updated; a damaged file kept aside)."""
+        return getattr(self._local, "warning", None)
+
+    def _cannot_save(self, exc: OSError) -> ReaderError:
+        return ReaderError(f"cannot save corrections in {self.directory}: "
+                           f"{exc.strerror or exc}")
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        """Hold the store's lock file (the one place that locks; blocks until free)."""
+        from filelock import FileLock
+
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            lock = open(self.directory / LOCK_FILE, "a+b")  # noqa: SIM115 - closed below
+            lock = FileLock(str(self.directory / LOCK_FILE))
+            lock.acquire()
         except OSError as exc:
-            raise ReaderError(
-                f"cannot save corrections in {self.directory}: {exc.strerror or exc}"
-            ) from None
-        with lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+            raise self._cannot_save(exc) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def load(self) -> Corrections:
-        """The stored corrections (empty if there are none yet)."""
-        if not self.corrections_path.exists():
-            return Corrections()
+        """The stored corrections (empty if there are none yet).
+
+        Raises :class:`ReaderError` with one line naming the file (and the field) when the
+        file cannot be read or is not valid.
+        """
+        path = self.corrections_path
         try:
-            bundle = json.loads(self.corrections_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ReaderError(f"cannot read corrections in {self.directory}: {exc}") from None
-        return Corrections.from_bundle(bundle, str(self.corrections_path))
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return Corrections()
+        except OSError as exc:
+            raise ReaderError(f"cannot read corrections in {path}: {exc.strerror}") from None
+        hint = "fix it, or replace it: reader corrections import FILE --replace"
+        try:
+            return Corrections.from_bundle(parse_json(data, str(path)), str(path))
+        except ReaderError as exc:
+            raise ReaderError(f"cannot read corrections: {exc} ({hint})") from None
 
     def save(self, corrections: Corrections) -> None:
-        """Write ``corrections`` atomically (replacing what is stored)."""
+        """Write ``corrections`` (replacing what is stored)."""
         with self._locked():
             self._write(corrections)
 
     def _write(self, corrections: Corrections) -> None:
-        # corrections.json is the single source of truth, replaced in one rename;
-        # patterns.jsonl is a copy of its patterns for spaCy tools, written afterwards.
+        self._local.warning = None
         bundle = corrections.to_bundle()
-        lines = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in bundle["patterns"])
+        text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+        copy = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in bundle["patterns"])
+        committed = False
         try:
-            write_text(
-                self.corrections_path, json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
-            )
-            write_text(self.patterns_path, lines)
+            with atomic.staged(self.patterns_path, copy.encode("utf-8")) as commit_copy, \
+                    atomic.staged(self.corrections_path, text.encode("utf-8")) as commit:
+                commit()  # the change happens here
+                committed = True
+                commit_copy()
         except OSError as exc:
-            raise ReaderError(
-                f"cannot save corrections in {self.directory}: {exc.strerror or exc}"
-            ) from None
+            if not committed:
+                raise self._cannot_save(exc) from None
+            self._local.warning = (f"saved, but its copy {self.patterns_path} could not be "
+                                   f"updated ({exc.strerror or exc}); the next save retries")
 
     @contextlib.contextmanager
-    def editing(self) -> Iterator[Corrections]:
-        """Load, let the caller change, and save, holding the lock throughout."""
+    def editing(self, *, replace: bool = False) -> Iterator[Corrections]:
+        """Load, let the caller change, and save, holding the lock throughout.
+
+        With ``replace`` the stored corrections are not read: the caller starts from
+        nothing. A stored file that is not valid is then kept beside it
+        (``corrections.json.bad-<time>``) before it is replaced.
+        """
         with self._locked():
-            corrections = self.load()
+            kept = self._keep_damaged() if replace else None
+            corrections = Corrections() if replace else self.load()
             yield corrections
             self._write(corrections)
+            if kept is not None:
+                self._local.warning = " ".join(filter(None, (
+                    f"the damaged {CORRECTIONS_FILE} was kept as {kept}", self.warning)))
+
+    def _keep_damaged(self) -> Path | None:
+        """Copy a stored file that does not load aside (before a replace); its path."""
+        try:
+            self.load()
+            return None
+        except ReaderError:
+            pass
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        kept = self.corrections_path.with_name(f"{CORRECTIONS_FILE}.bad-{stamp}")
+        try:
+            atomic.write_bytes(kept, self.corrections_path.read_bytes(), overwrite=False)
+        except OSError as exc:
+            raise self._cannot_save(exc) from None
+        return kept
 
 
 class PageChoices:

@@ -45,19 +45,32 @@ def detect_encoding(data: bytes) -> str:
     return "utf-8"
 
 
-def decode(data: bytes, source: str = "input") -> tuple[str, str]:
+def binary_kind(data: bytes) -> str | None:
+    """What binary format ``data`` starts with ("a PDF document"...), or ``None``."""
+    for signature, what in _SIGNATURES:
+        weak = len(signature) < 4  # e.g. "MZ": may also begin a plain text
+        if data.startswith(signature) and not (weak and _looks_textual(data)):
+            return what
+    return None
+
+
+def decode(data: bytes, source: str = "input", declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``.
 
-    A BOM decides the encoding (UTF-8, UTF-16, UTF-32). Without one the data must be
+    A BOM decides the encoding (UTF-8, UTF-16, UTF-32). Without one, ``declared`` (a codec
+    the document names, e.g. in HTML's ``<meta charset>``) is used if given; else the data must be
     UTF-8, else it is read as Windows-1252 (a superset of Latin-1 for printable text);
     the few bytes undefined in cp1252 fall back to Latin-1. Raises :class:`ArticleError`
     for binary data.
     """
-    for signature, what in _SIGNATURES:
-        weak = len(signature) < 4  # e.g. "MZ": may also begin a plain text
-        if data.startswith(signature) and not (weak and _looks_textual(data)):
-            raise ArticleError(f"{source} is {what}, not a text article")
+    what = binary_kind(data)
+    if what:
+        raise ArticleError(f"{source} is {what}, not a text article")
     encoding = detect_encoding(data)
+    if declared and encoding in ("utf-8", "cp1252"):
+        if b"\x00" in data:
+            raise ArticleError(f"{source} contains NUL bytes: it looks like binary data, not text")
+        return data.decode(declared, errors="replace"), declared
     if encoding in ("utf-8", "cp1252") and b"\x00" in data:
         raise ArticleError(f"{source} contains NUL bytes: it looks like binary data, not text")
     try:

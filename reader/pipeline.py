@@ -7,9 +7,10 @@ Imports no Textual.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.analysis.model import Analysis
+from reader.analysis.model import Analysis, Span
 from reader.article import Article
 from reader.config import Config
 from reader.corrections import Corrections, store_for
@@ -34,6 +35,26 @@ def analyse_article(article: Article, config: Config,
         extra_patterns=corrections.patterns(),
     )
     return apply_hidden(analysis, corrections, article.sha256)
+
+
+def analyse_many(texts: Sequence[tuple[str, str]], config: Config,
+                 corrections: Corrections) -> list[tuple[Analysis, list[Span]]]:
+    """:func:`analyse_article` for many ``(text, sha256)`` pairs at once, without the disk
+    cache (corpus runs): each analysis with the recogniser's own spans, both without the
+    hidden names (a span goes with the hidden entity that one of its mentions ends)."""
+    from reader.analysis import analyse_texts
+
+    results = analyse_texts([text for text, _ in texts], model=config.model,
+                            extra_patterns=corrections.patterns())
+    out: list[tuple[Analysis, list[Span]]] = []
+    for (_text, sha256), (analysis, spans) in zip(texts, results, strict=True):
+        kept = apply_hidden(analysis, corrections, sha256)
+        if len(kept.entities) != len(analysis.entities):
+            ends = {m.end for e in analysis.entities if e not in kept.entities
+                    for m in e.mentions}
+            spans = [s for s in spans if s.end not in ends]
+        out.append((kept, spans))
+    return out
 
 
 def apply_hidden(analysis: Analysis, corrections: Corrections, article_sha256: str) -> Analysis:

@@ -59,3 +59,30 @@ def normalise_newlines(text: str) -> str:
 def is_safe(text: str) -> bool:
     """Return True if ``text`` holds nothing a terminal would interpret."""
     return not (_CONTROLS.search(text) or "\x1b" in text or "\r" in text)
+
+
+def one_line(text: str) -> str:
+    """``text`` cleaned (see :func:`strip_escapes`) on one line: line breaks become spaces."""
+    return strip_escapes(normalise_newlines(text)).replace("\n", " ").replace("\t", " ")
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb\ufeff\ud800-\udfff]")
+
+
+def terminal_json(data: object, *, indent: int | None = 2) -> str:
+    """JSON for a terminal or a file: non-ASCII text stays readable, but every character a
+    terminal could interpret (and lone surrogates) is written as a ``\\uXXXX`` escape, so
+    the data is kept exactly and nothing reaches the terminal raw. (C0 controls are
+    escaped by :mod:`json` itself.)"""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def web_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) URL without spaces or controls, else ""."""
+    url = url.strip()
+    if not url.lower().startswith(("https://", "http://")) or not is_safe(url):
+        return ""
+    return "" if any(ch.isspace() for ch in url) else url

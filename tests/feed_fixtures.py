@@ -180,3 +180,23 @@ FEEDS: dict[str, str] = {
     "/rss091.xml": RSS091,
     "/truncated.xml": TRUNCATED,
 }
+
+
+def big_feed(count: int = 300) -> str:
+    """An RSS 2.0 feed with ``count`` generated entries (for trying long lists)."""
+    topics = ("Gemeinderat", "Wochenmarkt", "Radweg", "Stadtwerke", "Feuerwehr", "Museum")
+    items = []
+    for number in range(count):
+        topic = topics[number % len(topics)]
+        day, hour = 30 - number // 24 % 28, number % 24
+        items.append(
+            f"<item><title>{topic}: Meldung Nummer {number + 1}</title>"
+            f"<link>{{base}}/viele/{number + 1}</link><guid>viele-{number + 1}</guid>"
+            f"<pubDate>{'Mon' if number % 2 else 'Tue'}, {day:02d} Nov 2026 {hour:02d}:00:00"
+            f" +0000</pubDate><description>Kurzmeldung {number + 1} über {topic}."
+            f"</description><content:encoded><![CDATA[<p>Die Meldung {number + 1} berichtet"
+            f" über {topic} in Neustadt.</p>]]></content:encoded></item>")
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+            f'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            f"<title>Viele Meldungen</title><link>{{base}}/viele/</link>"
+            f"{''.join(items)}</channel></rss>")

@@ -3,7 +3,8 @@
 It serves the feeds, pages and OPML file of ``tests/feed_fixtures.py`` (written for these
 tests) and answers conditional GETs: every feed has an ``ETag`` and a ``Last-Modified``
 header, and a request with a matching ``If-None-Match`` or an ``If-Modified-Since`` that is
-not older gets ``304 Not Modified``. Any other path answers 404.
+not older gets ``304 Not Modified``. ``/viele.xml`` is a generated feed of 300 entries
+(for long lists). Any other path answers 404.
 
 Use from tests::
 
@@ -31,7 +32,7 @@ from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from feed_fixtures import FEEDS, OPML, PAGE, PAGES
+from feed_fixtures import FEEDS, OPML, PAGE, PAGES, big_feed
 
 #: The Last-Modified time of the fixture feeds.
 FIXED_TIME = 1_796_112_000.0  # 2026-12-01T08:00:00Z
@@ -66,6 +67,8 @@ class FeedServer:
         self._docs: dict[str, _Doc] = {}
         self._status: dict[str, int] = {}
         self._latency = 0.0
+        #: Print each request on standard output (when run by hand).
+        self.verbose = False
         self._httpd = ThreadingHTTPServer((host, port), self._handler())
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -110,6 +113,7 @@ class FeedServer:
                 self._docs[path] = self._doc(body, "application/rss+xml" if "rss" in path
                                              else "application/xml")
             self._docs["/feeds.opml"] = self._doc(OPML, "text/x-opml")
+            self._docs["/viele.xml"] = self._doc(big_feed(), "application/rss+xml")
             for path, (title, text) in PAGES.items():
                 self._docs[path] = self._doc(PAGE.format(title=title, body=text),
                                              "text/html; charset=utf-8")
@@ -171,6 +175,8 @@ class FeedServer:
                 status, doc = server._answer(path, headers)
                 with server._lock:
                     server.requests.append(Request(path, status, headers))
+                if server.verbose:
+                    print(f"{time.strftime('%H:%M:%S')} GET {path} {status}", flush=True)
                 body = doc.body if doc is not None and status == 200 else b""
                 self.send_response(status)
                 if doc is not None:
@@ -197,6 +203,7 @@ def main() -> None:
     args = parser.parse_args()
     server = FeedServer(port=args.port)
     server.set_latency(args.latency)
+    server.verbose = True
     print(f"serving feeds at {server.base_url}/rss.xml, /atom.xml, /feeds.opml", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server._httpd.serve_forever()

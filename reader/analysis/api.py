@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from reader.analysis import cache
 from reader.analysis.chunking import spans_in_chunks
 from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Span
-from reader.analysis.recognisers import Pattern, describe, get_recogniser
+from reader.analysis.recognisers import Pattern, Recogniser, describe, get_recogniser
 
 #: Longest piece of text given to the recogniser at once (spaCy's default ``max_length``).
 MAX_CHUNK = 1_000_000
@@ -42,13 +43,40 @@ def analyse(text: str, *, model: str = "", cache_dir: Path | None = None,
     if found is not None:
         return found
     recogniser = get_recogniser(model, extra_patterns=patterns, hidden=hidden_set)
-    # spaCy refuses texts over nlp.max_length (E088): longer ones go in paragraph pieces.
-    limit = int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK)
-    spans = spans_in_chunks(recogniser.spans, text, min(limit, MAX_CHUNK))
-    added = {" ".join(p["pattern"].split()) for p in patterns if isinstance(p.get("pattern"), str)}
-    analysis = Analysis(entities=cluster(text, spans, keep=added), recogniser=recogniser.name)
+    [(analysis, _spans)] = _analyse_with(recogniser, [text], patterns)
     cache.write(path, analysis, recogniser.id)
     return analysis
+
+
+def analyse_texts(texts: Sequence[str], *, model: str = "",
+                  extra_patterns: Iterable[Pattern] | None = None,
+                  hidden: Iterable[str] | None = None) -> list[tuple[Analysis, list[Span]]]:
+    """Like :func:`analyse` for many texts at once, without the disk cache (corpus runs).
+
+    Returns, for each text, its analysis and the recogniser's spans (what
+    :func:`recognise_texts` gives, before clustering: each with its own label). Texts up to
+    the recogniser's length limit go through the pipeline in one batch; longer ones in
+    paragraph pieces.
+    """
+    patterns = [dict(p) for p in extra_patterns or ()]
+    recogniser = get_recogniser(model, extra_patterns=patterns, hidden=sorted(set(hidden or ())))
+    return _analyse_with(recogniser, texts, patterns)
+
+
+def _analyse_with(recogniser: Recogniser, texts: Sequence[str],
+                  patterns: list[dict[str, Any]]) -> list[tuple[Analysis, list[Span]]]:
+    # spaCy refuses texts over nlp.max_length (E088): longer ones go in paragraph pieces.
+    limit = min(int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK), MAX_CHUNK)
+    short = [text for text in texts if len(text) <= limit]
+    found = iter(recogniser.spans(short) if short else [])
+    added = {" ".join(p["pattern"].split()) for p in patterns if isinstance(p.get("pattern"), str)}
+    out: list[tuple[Analysis, list[Span]]] = []
+    for text in texts:
+        spans = (next(found) if len(text) <= limit
+                 else spans_in_chunks(recogniser.spans, text, limit))
+        out.append((Analysis(entities=cluster(text, spans, keep=added),
+                             recogniser=recogniser.name), spans))
+    return out
 
 
 def recognise_texts(texts: Sequence[str], model: str = "") -> list[list[Span]]:

@@ -65,7 +65,7 @@ def read(path: Path, recogniser_id: str) -> Analysis | None:
         if data.get("format") != FORMAT or data.get("id") != recogniser_id:
             return None
         return from_json(data)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 

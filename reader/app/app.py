@@ -665,6 +665,8 @@ class ReaderApp(App[None]):
         except (ReaderError, OSError) as exc:
             self.post_message(CorrectionFailed(str(exc)))
             return
+        if self.session.store.warning:  # saved, but e.g. the patterns copy is stale
+            done = f"{done} ({self.session.store.warning})"
         self.post_message(CorrectionSaved(corrections, done, reanalyse=change.reanalyse,
                                           select=select))
 

@@ -22,7 +22,7 @@ from glossary.models import Candidate, GlossaryEntry, Status
 from reader.analysis.model import LABEL_NAMES, Entity
 from reader.app import keys
 from reader.app.marks import MentionIndex, excerpt
-from reader.sanitize import strip_escapes
+from reader.sanitize import strip_escapes, web_url
 
 #: Most mentions listed in the panel (a huge document may have thousands).
 MAX_LISTED_MENTIONS = 50
@@ -55,8 +55,8 @@ def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
             out.append(_clean(entry.description) + "\n", "italic")
         if entry.intro:
             out.append("\n" + _clean(entry.intro) + "\n")
-        if entry.url:
-            url = _clean(entry.url)
+        url = web_url(_clean(entry.url))  # only http(s) links, never file: or javascript:
+        if url:
             out.append("\n")
             out.append(url, Style(underline=True, link=url))
             out.append("\n")

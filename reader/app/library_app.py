@@ -52,7 +52,9 @@ class LibraryApp(App[Chosen | None]):
     def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
         screen = self.screen
         if isinstance(screen, LibraryScreen):
+            before = self.place.status
             screen.set_status("opening…")
+            self.place.status = before  # shown again on coming back
         self._open(message.entry, message.recent)
 
     @work(thread=True, exclusive=True, group="library-open")

@@ -45,6 +45,8 @@ class LibraryPlace:
     entry: str | None = None
     #: The feeds were refreshed in this session already.
     refreshed: bool = False
+    #: What the status line said last.
+    status: str = ""
 
 
 def _when(stamp: float | None) -> str:
@@ -163,6 +165,8 @@ class LibraryScreen(Screen[None]):
             self.set_status("offline: showing what is stored")
         elif not self.place.refreshed and self.feeds:
             self.action_refresh()
+        elif self.place.status:
+            self.set_status(self.place.status)
 
     # -- showing -------------------------------------------------------------------------
     def reload(self) -> None:
@@ -207,7 +211,7 @@ class LibraryScreen(Screen[None]):
 
     def set_status(self, text: str) -> None:
         """Show ``text`` in the status line."""
-        self.status = text
+        self.status = self.place.status = text
         self.query_one("#library-status", Static).update(Text(text))
 
     # -- events --------------------------------------------------------------------------
@@ -304,7 +308,8 @@ class LibraryScreen(Screen[None]):
             return
         new = sum(r.new for r in message.results)
         failed = [r for r in message.results if r.error and not r.entries]
-        text = f"{len(message.results)} feeds refreshed in {message.seconds:.1f} s: {new} new"
+        text = (f"{len(message.results)} feeds refreshed at {dt.datetime.now():%H:%M} in "
+                f"{message.seconds:.1f} s: {new} new")
         if failed:
             text += f" · {len(failed)} failed: " + ", ".join(
                 f"{r.title}: {r.error}" for r in failed[:2])

@@ -8,4 +8,4 @@ and ``run(args) -> int``. Modules import heavy libraries inside ``run`` only, so
 #: Subcommand names, in the order ``reader --help`` lists them; ``open`` is the default,
 #: ``library`` runs when there is no argument at all.
 COMMANDS: tuple[str, ...] = ("open", "entities", "export", "entity", "corrections", "lookup",
-                              "prefetch", "cache", "feed", "library")
+                              "prefetch", "cache", "feed", "library", "annotate")

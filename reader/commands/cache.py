@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import shutil
 import time
+from typing import TYPE_CHECKING
 
 from reader.commands.common import config_from_args
 
-HELP = "show or clear the glossary cache"
+if TYPE_CHECKING:
+    from reader.config import Config
+
+HELP = "show or clear the glossary cache (info also counts the stored web pages)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=("info", "clear"),
                         help="info: where the cache is and what it holds; clear: empty it")
     parser.add_argument("--all", action="store_true",
-                        help="with clear: also remove the other caches (analysis results)")
+                        help="with clear: also remove the other caches (analysis results, "
+                             "stored web pages)")
 
 
 def _size(num: float) -> str:
@@ -29,6 +34,15 @@ def _size(num: float) -> str:
 
 def _when(stamp: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else "-"
+
+
+def _print_web_pages(config: Config) -> None:
+    """The offline copies of web pages (see :mod:`reader.web.store`)."""
+    from reader.web.store import PageStore
+
+    root = config.cache_path / "web"
+    pages, size = PageStore(root).stats()
+    print(f"web pages: {pages} ({_size(size)}) in {root}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"pages: {stats['pages']}")
             print(f"stale (older than {stats['ttl_days']:g} days): {stats['stale']}")
             print(f"oldest: {_when(stats['oldest'])}   newest: {_when(stats['newest'])}")
+            _print_web_pages(config)
     finally:
         cache.close()
     if args.action == "clear" and args.all:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 HELP = "export or import all your corrections as one JSON file"
@@ -28,29 +27,31 @@ def run(args: argparse.Namespace) -> int:
 
     from reader.commands.common import config_from_args, write_output
     from reader.corrections import Corrections, store_for
+    from reader.corrections_schema import parse_json
     from reader.errors import ReaderError
+    from reader.sanitize import one_line, terminal_json
 
     store = store_for(config_from_args(args))
     if args.action == "export":
-        text = json.dumps(store.load().to_bundle(), ensure_ascii=False, indent=2) + "\n"
+        text = terminal_json(store.load().to_bundle()) + "\n"
         if args.output == "-":
             sys.stdout.write(text)
             return 0
         write_output(args.output, text, force=args.force)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {one_line(args.output)}", file=sys.stderr)
         return 0
     source = Path(args.file)
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        raw = source.read_bytes()
     except FileNotFoundError:
         raise ReaderError(f"{source}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReaderError(f"{source}: not a corrections file ({exc})") from None
-    incoming = Corrections.from_bundle(data, str(source))
-    with store.editing() as corrections:
-        if args.replace:
-            corrections.clear()
+    except OSError as exc:
+        raise ReaderError(f"cannot read {source}: {exc.strerror or exc}") from None
+    incoming = Corrections.from_bundle(parse_json(raw, str(source)), str(source))
+    with store.editing(replace=args.replace) as corrections:
         corrections.merge(incoming)
     print(f"imported {len(incoming.added)} entities, {len(incoming.hidden)} hidden names, "
           f"{len(incoming.pages)} pages, {len(incoming.notes)} notes", file=sys.stderr)
+    if store.warning:
+        print(f"reader: warning: {one_line(store.warning)}", file=sys.stderr)
     return 0

@@ -6,7 +6,12 @@ import argparse
 import json
 import sys
 
-from reader.commands.common import add_article_argument, add_config_arguments, config_from_args
+from reader.commands.common import (
+    add_article_argument,
+    add_config_arguments,
+    config_from_args,
+    load_article,
+)
 
 HELP = "list the entities of an article (table or JSON)"
 
@@ -22,11 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Analyse the article and print its entities."""
     from reader.analysis.cache import to_json
-    from reader.article import load
     from reader.session import Session
 
     config = config_from_args(args)
-    article = load(args.file, args.input_format)
+    article = load_article(args, config)
     analysis = Session(article, config).run_analysis()  # with the reader's corrections
     if args.format == "json":
         json.dump(to_json(analysis), sys.stdout, ensure_ascii=False, indent=2)

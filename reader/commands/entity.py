@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -78,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     """Apply one correction."""
     from reader.commands.common import config_from_args
     from reader.corrections import store_for
+    from reader.sanitize import one_line, terminal_json
     from reader.session import apply_change
 
     config = config_from_args(args)
@@ -85,14 +85,15 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         corrections = store.load()
         if args.format == "json":
-            json.dump(corrections.to_bundle(), sys.stdout, ensure_ascii=False, indent=2)
-            print()
+            print(terminal_json(corrections.to_bundle()))
         else:
             _print_listing(corrections)
         return 0
     change, message = _change(args, config.lang)
     apply_change(store, change)
-    print(message, file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
+    if store.warning:
+        print(f"reader: warning: {one_line(store.warning)}", file=sys.stderr)
     return 0
 
 

@@ -11,6 +11,8 @@ from reader.commands.common import (
     add_article_argument,
     add_config_arguments,
     config_from_args,
+    load_article,
+    output_kind,
     write_output,
 )
 from reader.errors import ReaderError
@@ -45,6 +47,12 @@ def _output_path(value: str, force: bool, source: str) -> Path | None:
     parent = path.parent
     if not parent.is_dir():
         raise ReaderError(f"cannot write {value}: directory {parent} does not exist")
+    kind = output_kind(path)
+    if kind == "other":
+        raise ReaderError(f"{value} is not a regular file (a socket or block device); "
+                          "choose another output file")
+    if kind == "stream":  # a FIFO or /dev/null: written as a stream, nothing is replaced
+        return path
     if os.path.lexists(path):
         if not force:
             raise ReaderError(f"{value} exists; use --force to replace it")
@@ -73,12 +81,12 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     """Load, analyse, look up (or read the cache), render and write."""
-    from reader.article import load
+    from reader.sanitize import one_line
     from reader.session import Session
 
     config = config_from_args(args)
     output = _output_path(args.output, args.force, args.file)
-    article = load(args.file, args.input_format)
+    article = load_article(args, config)
     with Session(article, config) as session:
         session.run_analysis()  # with the reader's corrections
         progress = _Progress()
@@ -94,6 +102,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_output(args.output, text, force=args.force)
     entities = len(bundle.analysis.entities)
-    print(f"reader: wrote {args.output} ({entities} entities, {bundle.with_background()} "
-          "with background)", file=sys.stderr)
+    print(f"reader: wrote {one_line(args.output)} ({entities} entities, "
+          f"{bundle.with_background()} with background)", file=sys.stderr)
     return 0

@@ -6,7 +6,12 @@ import argparse
 import os
 import sys
 
-from reader.commands.common import add_article_argument, add_config_arguments, config_from_args
+from reader.commands.common import (
+    add_article_argument,
+    add_config_arguments,
+    config_from_args,
+    load_article,
+)
 from reader.errors import ReaderError
 
 HELP = "open an article in the reader (the default command)"
@@ -36,10 +41,9 @@ def _reattach_terminal() -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the article, then run the app."""
     from reader.app.settings import check_settings
-    from reader.article import load
 
     config = check_settings(config_from_args(args))  # theme and [keymap]: one-line errors
-    article = load(args.file, args.input_format)
+    article = load_article(args, config)
     require_terminal()
     if args.file == "-":
         _reattach_terminal()

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.commands.common import add_article_argument, add_config_arguments, config_from_args
+from reader.commands.common import (
+    add_article_argument,
+    add_config_arguments,
+    config_from_args,
+    load_article,
+)
 
 HELP = "fetch glossary entries for every entity of an article (for offline reading)"
 
@@ -26,11 +31,10 @@ def run(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from glossary.models import Status
-    from reader.article import load
     from reader.session import Session
 
     config = config_from_args(args)
-    article = load(args.file, args.input_format)
+    article = load_article(args, config)
     console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False,
                       soft_wrap=True)  # a message is one line, however long
     with Session(article, config) as session:

@@ -3,9 +3,10 @@
 Layout of the document:
 
 1. YAML front matter (see :func:`front_matter_data`).
-2. The body: each paragraph of the article as one Markdown paragraph, headings as ``##``
-   headings; the text is escaped (:mod:`reader.export.escape`) so that it renders exactly
-   as the article text, and mentions are annotated according to the style:
+2. The body: each block of the article as one Markdown block, headings as ``##``
+   headings, list items as ``-`` items, quotes as ``>`` quotes, other blocks (paragraphs,
+   table rows) as paragraphs; the text is escaped (:mod:`reader.export.escape`) so that it
+   renders exactly as the article text, and mentions are annotated according to the style:
 
    * ``links``: ``[mention](url "description")``, the first mention of each entity in each
      paragraph;
@@ -154,11 +155,21 @@ def _body(article: Article, analysis: Analysis, entries: Mapping[str, GlossaryEn
             a for a in anns if shift <= a.start - paragraph.start < shift + len(piece)
         ], style, footnote_ids, line_start=paragraph.kind != "heading" or shift > 0)
             for piece, shift in _lines_with_offsets(line)]
-        text = "\\\n".join(parts)
-        blocks.append(f"## {text}" if paragraph.kind == "heading" else text)
+        blocks.append(_mark_block(paragraph.kind, parts))
     notes = [f"[^{number}]: {_footnote_text(footnote_entries[key])}"
              for key, number in sorted(footnote_ids.items(), key=lambda kv: kv[1])]
     return blocks, notes
+
+
+#: Markdown that starts a block of each kind (a table row is a plain paragraph).
+_BLOCK_MARKS = {"heading": "## ", "list_item": "- ", "quote": "> "}
+
+
+def _mark_block(kind: str, lines: list[str]) -> str:
+    """One rendered block: its lines joined by hard breaks, with the kind's Markdown mark."""
+    mark = _BLOCK_MARKS.get(kind, "")
+    follow = "> " if kind == "quote" else "  " if kind == "list_item" else ""
+    return mark + ("\\\n" + follow).join(lines)
 
 
 def _lines_with_offsets(text: str) -> list[tuple[str, int]]:

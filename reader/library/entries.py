@@ -23,25 +23,14 @@ class Opened:
 
 
 def load_page(url: str, config: Config, refresh: bool = False) -> Article:
-    """The article at ``url`` through the URL path.
+    """The article at ``url``: its stored copy, else fetched and extracted
+    (:func:`reader.web.load_url`).
 
     Raises :class:`ReaderError` (one line) when the page cannot be had.
     """
-    import httpx
+    from reader.web import load_url
 
-    from reader.article import from_bytes
-    from reader.library.fetch import http_client
-
-    if config.offline:
-        raise ReaderError(f"{url}: offline, and no copy is stored")
-    try:
-        with http_client(config) as client:
-            response = client.get(url)
-    except httpx.HTTPError as exc:
-        raise ReaderError(f"{url}: {type(exc).__name__}") from None
-    if response.status_code >= 400:
-        raise ReaderError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-    return from_bytes(response.content, url, "html")
+    return load_url(url, config, refresh=refresh)
 
 
 def feed_article(entry: Entry) -> Article:

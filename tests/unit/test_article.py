@@ -127,7 +127,7 @@ def test_html_keeps_readable_text_only() -> None:
     <footer>Impressum</footer></body></html>"""
     article = from_text(html, "page.html")
     assert article.format == "html"
-    assert article.title == "Seite & Titel"
+    assert article.title == "Große Nachricht"  # the headline, not the <title>
     assert article.date == dt.date(2024, 2, 3)
     texts = [article.paragraph_text(p) for p in article.paragraphs]
     assert texts == [
@@ -137,7 +137,8 @@ def test_html_keeps_readable_text_only() -> None:
         "Eins",
         "Zwei",
     ]
-    assert article.paragraphs[0].kind == "heading"
+    assert [p.kind for p in article.paragraphs] == [
+        "heading", "paragraph", "paragraph", "list_item", "list_item"]
     for word in ("alert", "color", "Menü", "Impressum", "hidden"):
         assert word not in article.text
     assert_offsets(article)

@@ -37,3 +37,30 @@ def test_is_safe_detects_escapes() -> None:
 
 def test_normalise_newlines() -> None:
     assert normalise_newlines("a\r\nb\rc\u2028d\x85e") == "a\nb\nc\nd\ne"
+
+
+def test_terminal_json_keeps_the_data_and_escapes_what_a_terminal_reads() -> None:
+    import json
+
+    from reader.sanitize import terminal_json
+
+    data = {"n": "Köln \x1b[2J\x9b6n\u202e\u2066\ud800\x85 ok", "k\x9d": ["\ufeff"]}
+    text = terminal_json(data)
+    assert json.loads(text) == data
+    assert is_safe(text) and "\ud800" not in text and "Köln" in text
+
+
+def test_web_url_accepts_only_http() -> None:
+    from reader.sanitize import web_url
+
+    assert web_url(" https://de.wikipedia.org/wiki/X ") == "https://de.wikipedia.org/wiki/X"
+    assert web_url("HTTP://x/y") == "HTTP://x/y"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "//x/y", "http://x/\x1b[2J",
+                "https://x y", "data:text/html,1", ""):
+        assert web_url(bad) == ""
+
+
+def test_one_line() -> None:
+    from reader.sanitize import one_line
+
+    assert one_line("a\r\nb\x1b[31mc\u202e\td") == "a bc d"

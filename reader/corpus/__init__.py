@@ -1,0 +1,20 @@
+"""Corpus runs: annotate thousands of articles in one run (``reader annotate``).
+
+- :mod:`reader.corpus.inputs` turns command-line inputs (files, directories, globs, URLs,
+  ``-`` for a list on standard input, JSONL documents) into :class:`Task` objects;
+- :mod:`reader.corpus.work` annotates a batch of tasks in a worker (load, recognise with
+  the reader's corrections, build the output record);
+- :mod:`reader.corpus.journal` appends records to the output and finds what a killed run
+  already did (resume);
+- :mod:`reader.corpus.engines` runs batches in this process, in a pool of worker
+  processes, or on a Dask cluster (:mod:`reader.corpus.dask_engine`), results in input order;
+- :mod:`reader.corpus.glossary_pass` links the entities of the whole corpus in one pass;
+- :mod:`reader.corpus.outputs` writes JSONL, spaCy ``DocBin``, CoNLL IOB or Markdown files;
+- :mod:`reader.corpus.run` ties them together with progress and a summary.
+
+Imports no Textual.
+"""
+
+from reader.corpus.documents import Bad, Task
+
+__all__ = ["Bad", "Task"]

@@ -1,0 +1,111 @@
+"""Where batches run: in this process, in worker processes, or on a Dask cluster.
+
+An engine's :meth:`~LocalEngine.map` takes an iterator of batches (lists of tasks) and
+yields their :class:`~reader.corpus.work.BatchResult` objects in input order, with a
+bounded number of batches in flight (so a huge corpus is never held in memory). The
+recogniser is loaded once per worker process and kept; where processes are forked it is
+loaded once before the fork and shared by the workers (copy on write; the loaded objects
+are frozen out of the garbage collector, so they stay shared).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
+
+from reader.config import Config
+from reader.corpus.documents import Bad, Task
+from reader.corpus.work import BatchResult, annotate_batch
+from reader.corrections import Corrections
+
+
+class Engine(Protocol):
+    """Runs batches and yields their results in input order."""
+
+    #: Worker processes (1: this process).
+    workers: int
+
+    def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
+        """Results of ``batches``, in order."""
+
+    def close(self) -> None:
+        """Stop the workers."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered(submit: Callable[[list[Task | Bad]], Callable[[], BatchResult]],
+            batches: Iterable[list[Task | Bad]], window: int) -> Iterator[BatchResult]:
+    """Submit batches (at most ``window`` in flight) and yield results in input order;
+    ``submit`` returns a function that waits for the batch's result."""
+    pending: deque[Callable[[], BatchResult]] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft()()
+    while pending:
+        yield pending.popleft()()
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: Config, corrections: Corrections) -> None:
+    """Pool initializer: keep the settings and load the recogniser once."""
+    _WORKER["config"], _WORKER["corrections"] = config, corrections
+    try:
+        from reader.analysis import get_recogniser
+
+        get_recogniser(config.model, extra_patterns=corrections.patterns())
+    except Exception:  # reported by the first batch, in the main process
+        pass
+
+
+def _run_in_worker(batch: list[Task | Bad]) -> BatchResult:
+    return annotate_batch(batch, _WORKER["config"], _WORKER["corrections"])
+
+
+class LocalEngine:
+    """Batches in this process (``jobs == 1``) or in a pool of ``jobs`` worker processes."""
+
+    def __init__(self, jobs: int, config: Config, corrections: Corrections) -> None:
+        self.workers = max(1, jobs)
+        self.config = config
+        self.corrections = corrections
+        self._pool: Any = None
+        if self.workers > 1:
+            import multiprocessing
+
+            methods = multiprocessing.get_all_start_methods()
+            if "fork" in methods:  # load once here: forked workers share it (copy on write)
+                from reader.analysis import get_recogniser
+
+                get_recogniser(config.model, extra_patterns=corrections.patterns())
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = context.Pool(self.workers, initializer=_init_worker,
+                                      initargs=(config, corrections))
+
+    def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
+        """Results of ``batches`` in order (see :func:`ordered`)."""
+        if self._pool is None:
+            for batch in batches:
+                yield annotate_batch(batch, self.config, self.corrections)
+            return
+        pool = self._pool
+        yield from ordered(lambda batch: pool.apply_async(_run_in_worker, (batch,)).get,
+                           batches, 2 * self.workers)
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None

@@ -1,0 +1,131 @@
+"""The journal of a corpus run: records appended one line at a time, and resumed.
+
+Every record is one JSON object on one line, ``{"id": ..., ...}``, written with a single
+``write`` to a file opened for appending; :meth:`Journal.sync` (called after each batch)
+``fsync``-s it at most once every :data:`SYNC_INTERVAL` seconds, and :meth:`Journal.close`
+at the end (a killed process loses nothing it wrote; the interval bounds what a power
+failure can lose). A run killed with SIGKILL can leave at most the last line torn (no
+newline at its end): :meth:`Journal.open` cuts it off before anything is appended, and
+returns the ids already done, so a re-run skips them and no line is torn or duplicated.
+
+A file that is not a journal (a line that is no record) is refused and left untouched. One
+run at a time: the file is locked (``flock``) while a run appends to it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+
+#: Seconds between two ``fsync`` calls of :meth:`Journal.sync`.
+SYNC_INTERVAL = 1.0
+#: How every record line starts (records are dicts whose first key is "id").
+RECORD_START = b'{"id": '
+
+
+def encode(record: dict[str, Any]) -> bytes:
+    """One record as a UTF-8 JSON line (text that UTF-8 cannot encode, such as a lone
+    surrogate, is written as a JSON escape instead)."""
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    try:
+        return line.encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record) + "\n").encode("ascii")
+
+
+def _scan(path: Path) -> tuple[set[str], int]:
+    """(ids done, length of the whole lines) of an existing journal; refuses other files."""
+    done: set[str] = set()
+    good = 0
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.endswith(b"\n"):
+                if not RECORD_START.startswith(line[:len(RECORD_START)]):
+                    raise ReaderError(f"{path} is not the output of reader annotate (line "
+                                      f"{number}); choose another output")
+                break  # a torn last line: cut below
+            try:
+                record = json.loads(line)
+                ident = record["id"]
+                if "entities" not in record or "sha256" not in record:
+                    raise KeyError("entities")
+            except (ValueError, TypeError, KeyError):
+                raise ReaderError(f"{path} is not the output of reader annotate (line "
+                                  f"{number}); choose another output") from None
+            done.add(str(ident))
+            good += len(line)
+    return done, good
+
+
+class Journal:
+    """An append-only JSONL file of records (see the module docstring)."""
+
+    def __init__(self, path: Path, fd: int, done: set[str]) -> None:
+        self.path = path
+        self._fd = fd
+        self._synced = time.monotonic()
+        #: Ids of the records in the file (before and during this run).
+        self.done = done
+
+    @classmethod
+    def open(cls, path: Path) -> Journal:
+        """Open (or create) the journal at ``path``, cutting a torn last line; raises
+        :class:`ReaderError` for a file that is no journal or is in use by another run."""
+        import fcntl
+
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise ReaderError(f"cannot write {path}: {exc.strerror or exc}") from None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise ReaderError(f"{path} is being written by another run") from None
+            done, good = _scan(path)
+            if os.fstat(fd).st_size > good:
+                os.ftruncate(fd, good)
+                os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(path, fd, done)
+
+    def append(self, record: dict[str, Any]) -> None:
+        """Append one record (one ``write`` of the whole line, repeated only if short)."""
+        data = memoryview(encode(record))
+        while data:
+            written = os.write(self._fd, data)
+            data = data[written:]
+        self.done.add(str(record["id"]))
+
+    def sync(self, *, force: bool = False) -> None:
+        """Make what was appended durable (``fsync``), if the last sync is
+        :data:`SYNC_INTERVAL` seconds ago (or ``force``)."""
+        now = time.monotonic()
+        if force or now - self._synced >= SYNC_INTERVAL:
+            os.fsync(self._fd)
+            self._synced = now
+
+    def close(self) -> None:
+        """Sync, unlock and close."""
+        if self._fd >= 0:
+            try:
+                os.fsync(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = -1
+
+
+def records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a (complete) journal, in order."""
+    with path.open("rb") as handle:
+        for line in handle:
+            if line.endswith(b"\n"):
+                yield json.loads(line)
