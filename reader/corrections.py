@@ -278,8 +278,17 @@ class CorrectionsStore:
         with self._locked():
             self._write(corrections)
 
+    def _remove_stale_temporaries(self) -> None:
+        """Remove temporary files of writers that were killed (called under the lock, so
+        no other writer is at work)."""
+        for name in (CORRECTIONS_FILE, PATTERNS_FILE):
+            for temp in self.directory.glob(f".{name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+
     def _write(self, corrections: Corrections) -> None:
         self._local.warning = None
+        self._remove_stale_temporaries()
         bundle = corrections.to_bundle()
         text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
         copy = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in bundle["patterns"])

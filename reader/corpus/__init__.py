@@ -2,8 +2,9 @@
 
 - :mod:`reader.corpus.inputs` turns command-line inputs (files, directories, globs, URLs,
   ``-`` for a list on standard input, JSONL documents) into :class:`Task` objects;
-- :mod:`reader.corpus.work` annotates a batch of tasks in a worker (load, recognise with
-  the reader's corrections, build the output record);
+- :mod:`reader.corpus.work` annotates a batch of tasks in a worker (load, URLs through
+  :func:`reader.web.load_url`, recognise with the reader's corrections, build the output
+  record);
 - :mod:`reader.corpus.journal` appends records to the output and finds what a killed run
   already did (resume);
 - :mod:`reader.corpus.engines` runs batches in this process, in a pool of worker

@@ -58,8 +58,36 @@ def ordered(submit: Callable[[list[Task | Bad]], Callable[[], BatchResult]],
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(config: Config, corrections: Corrections) -> None:
-    """Pool initializer: keep the settings and load the recogniser once."""
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the run's process ends, even by SIGKILL (a worker left behind
+    would hold the output's lock): the kernel's parent-death signal on Linux, else a
+    thread that watches the parent."""
+    import signal
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent died before the call
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _init_worker(config: Config, corrections: Corrections, parent: int) -> None:
+    """Pool initializer: die with the parent, keep the settings, load the recogniser once."""
+    _die_with_parent(parent)
     _WORKER["config"], _WORKER["corrections"] = config, corrections
     try:
         from reader.analysis import get_recogniser
@@ -91,7 +119,7 @@ class LocalEngine:
                 get_recogniser(config.model, extra_patterns=corrections.patterns())
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._pool = context.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(config, corrections))
+                                      initargs=(config, corrections, os.getpid()))
 
     def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
         """Results of ``batches`` in order (see :func:`ordered`)."""

@@ -71,8 +71,10 @@ def _expand_one(arg: str, *, strict: bool) -> list[Source]:
     if _GLOB_CHARS & set(arg):
         found = sorted(glob.glob(arg, recursive=True))
         out = [s for match in found for s in _expand_one(match, strict=False)]
-        if out or not strict:
+        if out:
             return out
+        if not strict:
+            return [Source("missing", arg)]
         raise ReaderError(f"{arg}: no file matches")
     if strict:
         raise ReaderError(f"{arg}: no such file or directory")
@@ -119,7 +121,8 @@ def tasks(sources: Iterable[Source]) -> Iterator[Task | Bad]:
     """One task (or bad document) per document of the sources, in order."""
     for source in sources:
         if source.kind == "missing":
-            yield Bad(source.ref, "no such file or directory")
+            yield Bad(source.ref, "no file matches" if _GLOB_CHARS & set(source.ref)
+                      else "no such file or directory")
         elif source.kind == "jsonl":
             yield from _jsonl_tasks(source.ref)
         else:

@@ -25,6 +25,8 @@ from reader.errors import ReaderError
 
 #: Seconds between two ``fsync`` calls of :meth:`Journal.sync`.
 SYNC_INTERVAL = 1.0
+#: Seconds to wait for another run's lock on the journal before giving up.
+LOCK_WAIT = 3.0
 #: How every record line starts (records are dicts whose first key is "id").
 RECORD_START = b'{"id": '
 
@@ -63,6 +65,22 @@ def _scan(path: Path) -> tuple[set[str], int]:
     return done, good
 
 
+def _lock(fd: int, path: Path) -> None:
+    """Lock the journal; wait up to :data:`LOCK_WAIT` seconds (the workers of a run that
+    was just killed may take a moment to end)."""
+    import fcntl
+
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            if time.monotonic() >= deadline:
+                raise ReaderError(f"{path} is being written by another run") from None
+            time.sleep(0.05)
+
+
 class Journal:
     """An append-only JSONL file of records (see the module docstring)."""
 
@@ -77,17 +95,12 @@ class Journal:
     def open(cls, path: Path) -> Journal:
         """Open (or create) the journal at ``path``, cutting a torn last line; raises
         :class:`ReaderError` for a file that is no journal or is in use by another run."""
-        import fcntl
-
         try:
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
         except OSError as exc:
             raise ReaderError(f"cannot write {path}: {exc.strerror or exc}") from None
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise ReaderError(f"{path} is being written by another run") from None
+            _lock(fd, path)
             done, good = _scan(path)
             if os.fstat(fd).st_size > good:
                 os.ftruncate(fd, good)

@@ -20,7 +20,6 @@ from reader.analysis.model import Analysis, Span
 from reader.article import MAX_BYTES, Article, Paragraph, load
 from reader.config import Config
 from reader.corpus.documents import Bad, Task
-from reader.corpus.fetch import fetch_article
 from reader.corpus.records import record_of
 from reader.corrections import Corrections
 from reader.errors import ReaderError
@@ -63,8 +62,10 @@ def load_task(task: Task, config: Config) -> Article:
     """The article of a task; raises :class:`ReaderError` (one line) when it cannot be read."""
     if task.kind == "file":
         return load(task.ref)
-    if task.kind == "url":
-        return fetch_article(task.ref, timeout=config.timeout)
+    if task.kind == "url":  # fetched, or read from its offline copy (reader.web)
+        from reader.web import load_url
+
+        return load_url(task.ref, config)
     return article_of_document(task)
 
 
@@ -95,7 +96,7 @@ def annotate_batch(tasks: list[Task | Bad], config: Config,
     pairs = [(article.text, article.sha256) for _, _, article in loaded]
     results: list[tuple[Analysis, list[Span]] | str]
     try:
-        results = list(analyse_many(pairs, config, corrections))
+        results = list(analyse_many(pairs, config, corrections)) if pairs else []
     except ReaderError:
         raise  # the model or the corrections: fatal for the whole run
     except Exception:  # one document breaks the batch: analyse them one by one

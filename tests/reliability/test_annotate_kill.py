@@ -29,24 +29,33 @@ def _corpus(path: Path, count: int) -> Path:
     return path
 
 
+def _kill_after(docs: Path, out: Path, lines: int, jobs: int) -> bytes:
+    """Run ``reader annotate`` in a process, SIGKILL it once ``out`` has ``lines`` lines
+    (or at least some output); the whole lines it left."""
+    proc = subprocess.Popen([sys.executable, "-m", "reader", "annotate", str(docs), "-o",
+                             str(out), f"-j{jobs}", "-q"], stdin=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None:
+        assert time.monotonic() < deadline
+        if out.exists() and out.stat().st_size and (
+                lines <= 1 or out.read_bytes().count(b"\n") >= lines):
+            break
+        time.sleep(0.005)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
+    killed = out.read_bytes()
+    return killed[:killed.rfind(b"\n") + 1]
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_killed_run_resumes_to_the_same_output(tmp_path: Path) -> None:
     docs = _corpus(tmp_path / "docs.jsonl", 1500)
     reference = tmp_path / "reference.jsonl"
     assert main(["annotate", str(docs), "-o", str(reference), "-j1", "-q"]) == 0
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "annotate", str(docs), "-o",
-                             str(out), "-j1", "-q"], stdin=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while (not out.exists() or out.stat().st_size == 0) and proc.poll() is None:
-        assert time.monotonic() < deadline
-        time.sleep(0.005)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
-    killed = out.read_bytes()
-    whole = killed[:killed.rfind(b"\n") + 1]
+    whole = _kill_after(docs, out, 1, 1)
     assert 0 < whole.count(b"\n") < 1500  # stopped in the middle
     assert reference.read_bytes().startswith(whole)
     # The worst moment: killed in the middle of writing a line.
@@ -55,3 +64,17 @@ def test_a_killed_run_resumes_to_the_same_output(tmp_path: Path) -> None:
     assert out.read_bytes() == reference.read_bytes()
     ids = [json.loads(line)["id"] for line in out.read_bytes().splitlines()]
     assert len(ids) == len(set(ids)) == 1500
+
+
+@pytest.mark.soak
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_killed_again_and_again(tmp_path: Path, jobs: int) -> None:
+    docs = _corpus(tmp_path / "docs.jsonl", 6000)
+    reference = tmp_path / "reference.jsonl"
+    assert main(["annotate", str(docs), "-o", str(reference), "-j1", "-q"]) == 0
+    out = tmp_path / "out.jsonl"
+    for lines in (1, 700, 2100, 3500, 5000):
+        whole = _kill_after(docs, out, lines, jobs)
+        assert reference.read_bytes().startswith(whole)
+    assert main(["annotate", str(docs), "-o", str(out), f"-j{jobs}", "-q"]) == 0
+    assert out.read_bytes() == reference.read_bytes()

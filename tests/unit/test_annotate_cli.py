@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -62,35 +60,15 @@ def test_jsonl_in_jsonl_out_spans_equal_the_api(tmp_path: Path,
     assert "4 already done" in capsys.readouterr().err
 
 
-class _Pages(BaseHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        if self.path != "/artikel":
-            self.send_error(404)
-            return
-        body = (b"<html><head><title>Gipfel</title></head><body><article><h1>Gipfel in Rom"
-                b"</h1><p>Giorgia Meloni empfing Ursula von der Leyen in Rom.</p></article>"
-                b"</body></html>")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture
-def page_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def page_server() -> Iterator[Any]:
+    from news_server import NewsServer  # tests/ is on sys.path (rootdir conftest)
+
+    with NewsServer() as server:
+        yield server
 
 
-def test_every_input_kind_and_bad_documents(tmp_path: Path, page_server: str,
+def test_every_input_kind_and_bad_documents(tmp_path: Path, page_server: Any,
                                             monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     corpus = tmp_path / "corpus"
@@ -106,8 +84,9 @@ def test_every_input_kind_and_bad_documents(tmp_path: Path, page_server: str,
     docs = _jsonl(tmp_path / "docs.jsonl", TEXTS[3:])
     with docs.open("a", encoding="utf-8") as handle:
         handle.write("{kaputt\n")
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{big}\n{page_server}/artikel\n"
-                                                 f"{page_server}/fehlt\n"))
+    page = page_server.url("/kueste/faehre-elektro-100.html")
+    missing = page_server.url("/status/404")
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{big}\n{page}\n{missing}\n"))
     out = tmp_path / "out.jsonl"
     code = main(["annotate", str(corpus), str(tmp_path / "*.html"), str(docs), "-", "-o",
                  str(out), "-j1"])
@@ -115,14 +94,15 @@ def test_every_input_kind_and_bad_documents(tmp_path: Path, page_server: str,
     assert code == 0
     ids = [r["id"] for r in _records(out)]
     assert ids == [str(corpus / "eins.txt"), str(corpus / "sub" / "zwei.md"),
-                   str(tmp_path / "drei.html"), "d0", f"{page_server}/artikel"]
+                   str(tmp_path / "drei.html"), "d0", page]
     web = _records(out)[-1]
-    assert web["title"] == "Gipfel" and web["url"] == f"{page_server}/artikel"
-    assert {e["name"] for e in web["entities"]} >= {"Giorgia Meloni", "Rom"}
+    assert web["title"] == "Neue Elektrofähre verbindet beide Ufer der Unterelbe"
+    assert web["url"] == page and web["source"] == page
+    assert {e["name"] for e in web["entities"]} >= {"Glückstadt", "Hanna Lindqvist"}
     for bad in (corpus / "sub" / "kaputt.txt", corpus / "sub" / "leer.txt", big,
-                f"{docs}:2", f"{page_server}/fehlt"):
+                f"{docs}:2", missing):
         assert f"reader: skipped {bad}: " in err
-    assert "HTTP 404" in err and "is empty" in err and "limit" in err
+    assert "404" in err and "is empty" in err and "limit" in err
     assert "5 skipped" in err and "Traceback" not in err
 
 

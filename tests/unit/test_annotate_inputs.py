@@ -35,7 +35,8 @@ def test_directories_are_searched_recursively_by_suffix(tmp_path: Path) -> None:
 
 def test_files_globs_urls_and_stdin(tmp_path: Path) -> None:
     root = _tree(tmp_path)
-    stdin = io.StringIO(f"{root / 'a.txt'}\n\nhttps://example.test/x\n{root / 'fehlt.txt'}\n")
+    stdin = io.StringIO(f"{root / 'a.txt'}\n\nhttps://example.test/x\n{root / 'fehlt.txt'}\n"
+                        "\x1b[31m*.txt\n")
     found = expand([str(root / "b" / "zwei.md"), str(root / "**" / "*.html"),
                     "http://127.0.0.1:9/seite", "-"], stdin)
     assert found == [Source("file", str(root / "b" / "zwei.md")),
@@ -43,8 +44,10 @@ def test_files_globs_urls_and_stdin(tmp_path: Path) -> None:
                      Source("url", "http://127.0.0.1:9/seite"),
                      Source("file", str(root / "a.txt")),
                      Source("url", "https://example.test/x"),
-                     Source("missing", str(root / "fehlt.txt"))]
-    assert [type(t) for t in tasks(found)][-1] is Bad
+                     Source("missing", str(root / "fehlt.txt")),
+                     Source("missing", "\x1b[31m*.txt")]
+    assert list(tasks(found))[-2:] == [Bad(str(root / "fehlt.txt"), "no such file or directory"),
+                                       Bad("\x1b[31m*.txt", "no file matches")]
 
 
 def test_missing_inputs_are_errors(tmp_path: Path) -> None:

@@ -50,7 +50,8 @@ def test_a_foreign_file_is_refused_and_untouched(tmp_path: Path, content: bytes)
     assert path.read_bytes() == content
 
 
-def test_one_run_at_a_time(tmp_path: Path) -> None:
+def test_one_run_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reader.corpus.journal.LOCK_WAIT", 0.1)
     path = tmp_path / "out.jsonl"
     first = Journal.open(path)
     try:
