@@ -47,8 +47,9 @@ from reader.app.correction_screens import (
 )
 from reader.app.footer import ReaderFooter
 from reader.app.glossary_panel import GlossaryPanel
+from reader.app.index_screen import IndexScreen
 from reader.app.marks import MentionIndex, find_all
-from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
+from reader.app.screens import ExportScreen, HelpScreen
 from reader.app.status_line import Part, StatusLine
 from reader.app.theme_colours import label_variables
 from reader.app.widgets import FindBar, Legend
@@ -813,7 +814,16 @@ class ReaderApp(App[None]):
         if self.analysis is None:
             self.notify("The entities are still being recognised…", timeout=3)
             return
-        self.push_screen(IndexScreen(self.analysis.entities), self._index_chosen)
+        descriptions = {key: entry.description for key, entry in self.entries.items()
+                        if entry.status is Status.FOUND and entry.description}
+        visible: set[str] = set()
+        if self.mentions is not None:
+            start, end = self.view.visible_range()
+            visible = {self.mentions.entities[index].key
+                       for index in self.mentions.ranges.between(start, end)}
+        self.push_screen(IndexScreen(self.analysis.entities, descriptions=descriptions,
+                                     text=self.article.text, visible=visible),
+                         self._index_chosen)
 
     def _index_chosen(self, key: str | None) -> None:
         if key is None or self.mentions is None:

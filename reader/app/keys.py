@@ -100,6 +100,12 @@ KEYS: tuple[Key, ...] = (
     # -- entity index -----------------------------------------------------------------
     Key("escape", "close", "Close", "index_close", "index"),
     Key("enter", "select", "Jump to the entity", "index_select", "index", bind=False),
+    Key("tab", "next_tab", "Next tab (People, Organisations, Places, Other, On screen)",
+        "index_next_tab", "index", priority=True),
+    Key("shift+tab", "previous_tab", "Previous tab", "index_previous_tab", "index",
+        priority=True),
+    Key("ctrl+o", "toggle_sort", "Order: most mentioned / first appearance", "index_sort",
+        "index"),
     # -- library and reading history (reader/app/reading.py, library_screen.py) ---------
     Key("backspace", "library", "Library", "library",
         "library", show=True, key_display="⌫"),
@@ -125,7 +131,7 @@ SCOPES: dict[str, str] = {
     "mark": "Mark mode (m, or drag with the mouse)",
     "find": "Find bar",
     "panel": "Glossary panel (Tab moves between its lists)",
-    "index": "Entity index (type to filter)",
+    "index": "Entity index (type a name or a type such as place to filter)",
     "note": "Note editor",
     "library": "Library and jumps (back and forward like a browser)",
     "library_list": "Library screen (type to filter)",
@@ -154,7 +160,7 @@ def display(keys: str, key_display: str | None = None) -> str:
         "ctrl+f": "Ctrl+F", "ctrl+p": "Ctrl+P", "shift+enter": "Shift+Enter",
         "plus": "+", "minus": "-",
         "left": "←", "right": "→", "shift+left": "Shift+←", "shift+right": "Shift+→",
-        "shift+up": "Shift+↑", "shift+down": "Shift+↓", "ctrl+s": "Ctrl+S",
+        "shift+up": "Shift+↑", "shift+down": "Shift+↓", "ctrl+s": "Ctrl+S", "ctrl+o": "Ctrl+O",
         "backspace": "Backspace", "less_than_sign": "<", "greater_than_sign": ">",
         "alt+left": "Alt+←", "alt+right": "Alt+→", "ctrl+r": "Ctrl+R", "f5": "F5",
     }

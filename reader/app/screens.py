@@ -1,4 +1,4 @@
-"""Modal screens: the entity index (like Kindle's X-Ray) and the key help."""
+"""Modal screens: the key help and the export dialog (the index: index_screen.py)."""
 
 from __future__ import annotations
 
@@ -11,115 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
-from reader.analysis.model import LABEL_NAMES, LABELS, Entity
 from reader.app import keys
-from reader.sanitize import strip_escapes
-
-
-def index_options(entities: list[Entity], query: str = "") -> list[Option | None]:
-    """Options of the index: entities grouped by label, most mentioned first, filtered.
-
-    ``query`` matches (case-insensitively) the name or an alias. Group headings are
-    disabled options; ``None`` separates groups.
-    """
-    needle = query.casefold().strip()
-    options: list[Option | None] = []
-    order = {label: number for number, label in enumerate(LABELS)}
-    groups: dict[str, list[Entity]] = {}
-    for entity in entities:
-        if needle and not any(needle in name.casefold()
-                              for name in (entity.name, *entity.aliases)):
-            continue
-        groups.setdefault(entity.label, []).append(entity)
-    for label in sorted(groups, key=lambda name: order.get(name, len(order))):
-        members = sorted(groups[label], key=lambda e: (-e.count, e.name.casefold()))
-        if options:
-            options.append(None)
-        heading = Text(f"{LABEL_NAMES.get(label, label)} ({len(members)})", "bold underline")
-        options.append(Option(heading, id=f"label:{label}", disabled=True))
-        for entity in members:
-            prompt = Text("  ")
-            prompt.append(strip_escapes(entity.name))
-            prompt.append(f"  {entity.count}×", "dim")
-            options.append(Option(prompt, id=f"entity:{entity.key}"))
-    return options
-
-
-class IndexScreen(ModalScreen[str | None]):
-    """All entities, grouped by label with mention counts; type to filter, Enter to jump."""
-
-    DEFAULT_CSS = """
-    IndexScreen { align: center middle; }
-    IndexScreen > Vertical {
-        width: 70; max-width: 95%; height: 80%; border: thick $primary; background: $panel;
-    }
-    IndexScreen Input { margin: 0 0 1 0; }
-    IndexScreen OptionList { height: 1fr; }
-    IndexScreen #index-help { color: $text-muted; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *keys.bindings("index"),
-        ("down", "cursor_down", "Down"),
-        ("up", "cursor_up", "Up"),
-    ]
-
-    def __init__(self, entities: list[Entity]) -> None:
-        super().__init__()
-        self.entities = entities
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"Entities ({len(self.entities)})", id="index-title")
-            yield Input(placeholder="type to filter", id="index-filter")
-            yield OptionList(*index_options(self.entities), id="index-list")
-            yield Static("Enter jumps · Esc closes", id="index-help")
-
-    def on_mount(self) -> None:
-        self.query_one("#index-list", OptionList).action_first()
-        self.query_one("#index-filter", Input).focus()
-        self._first_enabled()
-
-    def _first_enabled(self) -> None:
-        option_list = self.query_one("#index-list", OptionList)
-        for number in range(option_list.option_count):
-            if not option_list.get_option_at_index(number).disabled:
-                option_list.highlighted = number
-                return
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        option_list = self.query_one("#index-list", OptionList)
-        option_list.set_options(index_options(self.entities, event.value))
-        self._first_enabled()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        option_list = self.query_one("#index-list", OptionList)
-        if option_list.highlighted is not None:
-            option = option_list.get_option_at_index(option_list.highlighted)
-            self._choose(option.id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._choose(event.option.id)
-
-    def _choose(self, option_id: str | None) -> None:
-        if option_id and option_id.startswith("entity:"):
-            self.dismiss(option_id.removeprefix("entity:"))
-
-    def action_cursor_down(self) -> None:
-        """Move the highlight down (while typing in the filter)."""
-        self.query_one("#index-list", OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """Move the highlight up (while typing in the filter)."""
-        self.query_one("#index-list", OptionList).action_cursor_up()
-
-    def action_close(self) -> None:
-        """Close without jumping."""
-        self.dismiss(None)
 
 
 def _keys_table() -> Table:
