@@ -12,7 +12,7 @@ milliseconds. Other paragraphs are wrapped word by word with cell widths.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -111,13 +111,19 @@ def wrap_paragraph(text: str, start: int, end: int, width: int, paragraph: int) 
     return _wrap_cells(text, start, end, width, paragraph)
 
 
-def wrap_blocks(text: str, blocks: Sequence[_Block], width: int) -> list[Line]:
-    """Wrap every block (paragraph) of ``text``; blocks are separated by a blank line."""
+def wrap_blocks(text: str, blocks: Sequence[_Block], width: int,
+                indents: Mapping[str, int] | None = None) -> list[Line]:
+    """Wrap every block (paragraph) of ``text``; blocks are separated by a blank line.
+
+    ``indents`` maps a block kind to cells reserved before its lines (a list bullet...):
+    such blocks wrap that much narrower.
+    """
     lines: list[Line] = []
     for index, block in enumerate(blocks):
         if index:
             lines.append(Line(block.start, block.start, -1))
-        lines.extend(wrap_paragraph(text, block.start, block.end, width, index))
+        indent = indents.get(getattr(block, "kind", ""), 0) if indents else 0
+        lines.extend(wrap_paragraph(text, block.start, block.end, width - indent, index))
     return lines
 
 

@@ -49,6 +49,8 @@ _NAME_ENDINGS = ("mann", "berg", "burg", "stein", "feld", "dorf", "hausen", "bac
 #: Street-like heads: a compound ending so is a place even when the lexicon knows it.
 _STREET_HEADS = frozenset(("straße", "strasse", "gasse", "allee", "chaussee"))
 #: First parts of compounds that make them common nouns (Nordkapelle, Hauptstraße).
+#: The longest last part of a compound looked up in the lexicon.
+_MAX_HEAD = 40
 _COMMON_PREFIXES = ("nord", "süd", "ost", "west", "ober", "unter", "mittel", "haupt", "neben",
                     "groß", "klein", "lang", "kurz", "hinter", "vorder", "innen", "außen")
 
@@ -98,7 +100,8 @@ class Scanner:
             return True
         if word.endswith(_NAME_ENDINGS):
             return False
-        for k in range(3, len(word) - 3):
+        # heads are at most _MAX_HEAD characters long: linear in the word, not quadratic
+        for k in range(max(3, len(word) - _MAX_HEAD), len(word) - 3):
             head = word[k].upper() + word[k + 1:]
             cls = lex.get(head)
             if cls in ("N", "s", "J") or (cls == "n" and len(head) >= 7):
@@ -512,6 +515,7 @@ class Scanner:
                      spans: list[tuple[int, int, str, bool]]) -> None:
         """A legal form ends an organisation's name with the capitalised words before it:
         "Bilfinger Berger Projektentwicklung GmbH", "Audi AG"."""
+        found: list[tuple[int, int, str, bool]] = []
         for k, word in enumerate(words):
             if word not in _LEGAL_FORMS or k == 0 or kinds[k - 1] in ("x", "A", "R"):
                 continue
@@ -522,23 +526,26 @@ class Scanner:
                         self.named_after_suffixes):
                     break  # "die Firma Quendelbeck GmbH": the noun is not part of the name
                 start -= 1
-            if start == k:
-                continue
-            spans[:] = [sp for sp in spans if sp[1] <= start or sp[0] > k]
-            spans.append((start, k + 1, "ORG", True))
+            if start < k:
+                found.append((start, k + 1, "ORG", True))
+        if found:  # the legal names replace the spans they overlap (one pass: linear)
+            taken = {k for start, end, _, _ in found for k in range(start, end)}
+            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
+            spans.extend(found)
         spans.sort()
 
     def _join_slashes(self, words: list[str], spans: list[tuple[int, int, str, bool]]) -> None:
         """Places joined by a slash are one name: "München/Hamburg"."""
-        k = 0
-        while k + 1 < len(spans):
-            a, b = spans[k], spans[k + 1]
-            if (a[2] == "LOC" and b[2] == "LOC" and b[0] == a[1] + 1
-                    and words[a[1]] == "/"):
-                spans[k] = (a[0], b[1], "LOC", False)
-                del spans[k + 1]
-            else:
-                k += 1
+        out: list[tuple[int, int, str, bool]] = []
+        for span in spans:
+            if out:
+                last = out[-1]
+                if (last[2] == "LOC" and span[2] == "LOC" and span[0] == last[1] + 1
+                        and words[last[1]] == "/"):
+                    out[-1] = (last[0], span[1], "LOC", False)
+                    continue
+            out.append(span)
+        spans[:] = out
 
     def _titles(self, words: list[str], kinds: list[str],
                 spans: list[tuple[int, int, str, bool]]) -> None:

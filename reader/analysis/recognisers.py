@@ -9,12 +9,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.defuse import defuse, drop_space_rule
 from reader.analysis.model import LABELS, Span
 from reader.errors import ReaderError
 
@@ -35,10 +35,6 @@ LABEL_MAP: dict[str, str] = {
 
 Pattern = Mapping[str, Any]
 
-#: Lone surrogates, which spaCy cannot hash (UnicodeEncodeError); replaced one for one.
-_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
 class Recogniser:
     """A named-entity recogniser: a spaCy pipeline and how to read its entities.
 
@@ -56,7 +52,7 @@ class Recogniser:
     def spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """The entity spans of each text (character offsets, labels PER/ORG/LOC/MISC)."""
         out: list[list[Span]] = []
-        safe = [_LONE_SURROGATES.sub("\ufffd", text) for text in texts]  # offsets unchanged
+        safe = [defuse(text) for text in texts]  # offsets unchanged
         with self._lock:  # a spaCy pipeline is not documented as thread-safe
             for doc in self.nlp.pipe(safe, batch_size=64):
                 spans: list[Span] = []
@@ -188,8 +184,11 @@ def _load(model: str, patterns: list[dict[str, Any]], hidden: frozenset[str],
     if target == "":
         from reader.analysis.embedded import build_pipeline
 
-        return Recogniser(build_pipeline(patterns), name, ident, hidden)
-    return Recogniser(_statistical(model, target, patterns), name, ident, hidden)
+        nlp: Any = build_pipeline(patterns)
+    else:
+        nlp = _statistical(model, target, patterns)
+    drop_space_rule(nlp.tokenizer)
+    return Recogniser(nlp, name, ident, hidden)
 
 
 def _statistical(model: str, target: Path | str, patterns: list[dict[str, Any]]) -> Any:

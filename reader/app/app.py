@@ -846,6 +846,26 @@ class ReaderApp(App[None]):
         self.theme = names[(position + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2)
 
+    def action_open_entity_page(self) -> None:
+        """Open the selected entity's Wikipedia page in the browser (else copy the URL)."""
+        entity = self._entity_or_hint()
+        if entity is None:
+            return
+        entry = self.entries.get(entity.key)
+        from reader.app.browser import open_url
+
+        open_url(self, entry.url if entry is not None and entry.ok else "",
+                 f"the page of {strip_escapes(entity.name)}")
+
+    def action_open_source(self) -> None:
+        """Open the article's web page: the URL it came from, else its canonical URL."""
+        from reader.app.browser import open_url
+        from reader.article import is_web_url
+
+        source = self.article.source
+        open_url(self, source if is_web_url(source) else self.article.url,
+                 "the article's web page")
+
     def action_export(self) -> None:
         """Ask for a path (default beside the article) and write the annotated Markdown."""
         if self.analysis is None:

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.analysis.model import LABELS
+from reader.app import blocks as block_style
 from reader.app import keys
 from reader.app.marks import MentionIndex, Ranges
 from reader.app.words import Mark, Words
@@ -56,12 +57,14 @@ class ArticleView(ScrollView, can_focus=True):
         "label--per", "label--org", "label--loc", "label--misc",
         "article-view--heading", "article-view--selected", "article-view--same",
         "article-view--match", "article-view--match-current", "article-view--jump",
-        "article-view--mark",
+        "article-view--mark", "article-view--quote", "article-view--marker",
     }
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; background: $surface; }
     ArticleView:focus { background-tint: $foreground 2%; }
     ArticleView > .article-view--heading { text-style: bold; }
+    ArticleView > .article-view--quote { text-style: italic; }
+    ArticleView > .article-view--marker { color: $accent; text-style: bold; }
     ArticleView > .article-view--selected { text-style: bold reverse; }
     ArticleView > .article-view--same { text-style: underline; }
     ArticleView > .article-view--match {
@@ -153,7 +156,8 @@ class ArticleView(ScrollView, can_focus=True):
             return
         anchor = self._lines[int(self.scroll_offset.y)].start if self._lines else 0
         self._wrapped_width = width
-        self._lines = wrap_blocks(self.article.text, self.article.paragraphs, width)
+        self._lines = wrap_blocks(self.article.text, self.article.paragraphs, width,
+                                  block_style.INDENTS)
         self._starts = [line.start for line in self._lines]
         self.virtual_size = Size(width, len(self._lines))
         if anchor:
@@ -472,7 +476,9 @@ class ArticleView(ScrollView, can_focus=True):
         line = self._lines[index]
         if line.paragraph < 0:
             return None
-        return cell_offset(self.article.text, line.start, line.end, offset.x - self._pad)
+        indent = block_style.INDENTS.get(self.article.paragraphs[line.paragraph].kind, 0)
+        return cell_offset(self.article.text, line.start, line.end,
+                           offset.x - self._pad - indent)
 
     def on_click(self, event: events.Click) -> None:
         """Select the mention under the mouse (and leave mark mode)."""
@@ -605,11 +611,16 @@ class ArticleView(ScrollView, can_focus=True):
             end = min(start + len(shown), len(plain))
             plain = plain[:start] + shown[: end - start] + plain[end:]
             spans.append((start, end, self._style("article-view--jump")))
-        kind = self.article.paragraphs[line.paragraph].kind
-        result = Text(plain, style=self._style("article-view--heading") if kind == "heading"
-                      else "", end="", no_wrap=True)
+        block = self.article.paragraphs[line.paragraph]
+        text_class = block_style.TEXT_CLASSES.get(block.kind)
+        result = Text(plain, style=self._style(text_class) if text_class else "", end="",
+                      no_wrap=True)
         for start, end, style in spans:
             result.stylize(style, start, end)
+        marker = block_style.marker(block.kind, line.start == block.start)
+        if marker:
+            result = Text.assemble((marker, self._style(block_style.MARKER_CLASS)), result,
+                                   end="", no_wrap=True)
         return result
 
     def render_line(self, y: int) -> Strip:

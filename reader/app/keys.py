@@ -48,6 +48,10 @@ KEYS: tuple[Key, ...] = (
     Key("t", "cycle_theme", "Next theme", "theme", "app"),
     Key("r", "retry_failed", "Fetch every failed background again", "retry", "app"),
     Key("e", "export", "Export Markdown", "export", "app", show=True),
+    Key("o", "open_entity_page", "Open the selected entity's page in the browser",
+        "open_page", "app"),
+    Key("O", "open_source", "Open the article's web page in the browser", "open_source",
+        "app"),
     # -- corrections (on the selected entity) -------------------------------------------
     Key("x", "hide_entity", "Hide the selected entity (here or everywhere)…", "hide",
         "corrections"),

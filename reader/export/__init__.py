@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.article import is_web_url
 from reader.export.jsondoc import to_data, to_json
 from reader.export.markdown import STYLES, to_markdown
 
@@ -24,11 +25,11 @@ __all__ = ["FORMATS", "STYLES", "suggested_path", "to_data", "to_json", "to_mark
 def suggested_path(source: str, fmt: str = "md", title: str = "") -> Path:
     """Where to write an export by default: beside the article, as ``NAME.annotated.md``.
 
-    For an article read from standard input, a name made from ``title`` in the current
-    directory.
+    For an article read from standard input or the web, a name made from ``title`` in the
+    current directory.
     """
     suffix = f".annotated.{fmt}"
-    if source and not source.startswith("<"):
+    if source and not source.startswith("<") and not is_web_url(source):
         path = Path(source)
         return path.with_name(path.stem + suffix)
     stem = "".join(ch if ch.isalnum() else "-" for ch in title.strip().lower())

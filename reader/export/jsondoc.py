@@ -10,7 +10,9 @@ keep their meaning)::
       "article": {
         "title": str, "date": "YYYY-MM-DD" | null, "source": str, "format": str,
         "sha256": str, "text": str,
-        "paragraphs": [{"start": int, "end": int, "kind": "paragraph" | "heading"}]
+        "paragraphs": [{"start": int, "end": int, "kind": "paragraph" | "heading" |
+                        "list_item" | "quote" | "table_row"}],
+        "url": str, "site": str, "author": str,     # only when known (web pages, HTML)
       },
       "entities": [                                   # grouped by label, then first mention
         {
@@ -106,6 +108,8 @@ def to_data(article: Article, analysis: Analysis, entries: Mapping[str, Glossary
             "text": article.text,
             "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind}
                            for p in article.paragraphs],
+            **{name: value for name, value in (("url", article.url), ("site", article.site),
+                                               ("author", article.author)) if value},
         },
         "entities": [entity_json(e, entry_for(e, entries), note_for(e, notes))
                      for e in glossary_order(analysis)],

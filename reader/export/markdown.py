@@ -275,10 +275,13 @@ def front_matter_data(article: Article, analysis: Analysis,
             "url": url or None,
             "wikidata": wikidata or None,
         })
+    page: dict[str, Value] = {name: value for name, value in (
+        ("url", article.url), ("site", article.site), ("author", article.author)) if value}
     return {
         "title": article.title,
         "date": article.date,
         "source": article.source,
+        **page,  # web pages and HTML files: canonical URL, site name, author
         "exported_at": exported_at,
         "recogniser": recogniser,
         "style": style,

@@ -79,12 +79,11 @@ def parse(html: str) -> Any:
     trafilatura prunes the whole tree several times; pruning a mega menu of a thousand
     links once first makes a large page several times faster to extract.
     """
-    from lxml import etree
     from lxml import html as lxml_html
 
     try:
         tree = lxml_html.document_fromstring(_XML_PROLOG.sub("", html, count=1))
-    except (etree.ParserError, ValueError):
+    except Exception:  # lxml refuses some input (NUL bytes, nothing but comments...)
         return None
     for element in tree.xpath(_JUNK):
         element.drop_tree()

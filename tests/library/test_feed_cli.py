@@ -98,3 +98,10 @@ def test_add_offline_subscribes_without_fetching(feed_server: FeedServer,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "add", feed_server.url("/atom.xml"), "--offline")
     assert code == 0 and "offline" in out and feed_server.requests == []
+
+
+def test_plain_reader_opens_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2  # the library needs a terminal: one line, no help text
+    err = capsys.readouterr().err
+    assert err == "reader: error: standard output is not a terminal; use 'reader export' " \
+                  "to write text\n"

@@ -98,7 +98,7 @@ def test_cli_offline_reopen_refresh_and_cache_info(news_server: Any,
     assert code == 0, err
     assert "\n- Das Kita-Essen wird ab August" in out
     assert "\n> Wir entlasten die Familien" in out
-    assert f'source: "{url}"' in out
+    assert f'source: "{url}"' in out and 'author: "Carla Memmert"' in out
     assert len(news_server.requests) == 1
     code, _out, _err = reader("entities", url, "--refresh", "--format", "json")
     assert code == 0 and len(news_server.requests) == 2
