@@ -116,9 +116,10 @@ class CorrectionSaved(Message):
 class CorrectionFailed(Message):
     """A correction could not be saved (``error`` says why; nothing was changed)."""
 
-    def __init__(self, error: str) -> None:
+    def __init__(self, error: str, change: Change | None = None) -> None:
         super().__init__()
         self.error = error
+        self.change = change
 
 
 class AnalysisFailed(Message):
@@ -664,7 +665,7 @@ class ReaderApp(App[None]):
         try:
             corrections = self.session.apply(change)
         except (ReaderError, OSError) as exc:
-            self.post_message(CorrectionFailed(str(exc)))
+            self.post_message(CorrectionFailed(str(exc), change))
             return
         if self.session.store.warning:  # saved, but e.g. the patterns copy is stale
             done = f"{done} ({self.session.store.warning})"
@@ -686,6 +687,11 @@ class ReaderApp(App[None]):
     def on_correction_failed(self, message: CorrectionFailed) -> None:
         self.notify(f"Not saved: {message.error}", title="Corrections", severity="error",
                     timeout=10)
+        change = message.change
+        if isinstance(change, SetNote):  # the typed note is not lost: the editor again
+            self.push_screen(NoteScreen(change.name, self.corrections.note_for(change.name),
+                                        draft=change.text, problem=message.error),
+                             partial(self._note_written, change.name))
 
     @on(ArticleView.MarkChanged)
     def _mark_changed(self, message: ArticleView.MarkChanged) -> None:
@@ -876,16 +882,18 @@ class ReaderApp(App[None]):
         default = str(suggested_path(self.article.source, "md", self.article.title))
         self.push_screen(ExportScreen(default), self._export_chosen)
 
-    def _export_chosen(self, choice: tuple[str, bool] | None) -> None:
+    def _export_chosen(self, choice: tuple[str, bool, str, str] | None) -> None:
         if choice is not None:
-            self._export(self.session.bundle(), *choice)
+            path, overwrite, fmt, style = choice
+            self._export(self.session.bundle(), path, overwrite, fmt, style)
 
     @work(thread=True, group="export")
-    def _export(self, bundle: ExportBundle, path: str, overwrite: bool) -> None:
+    def _export(self, bundle: ExportBundle, path: str, overwrite: bool, fmt: str = "md",
+                style: str = "links") -> None:
         from reader.atomic import write_text
 
         try:
-            text = bundle.render("md")
+            text = bundle.render(fmt, style=style or "links")
             write_text(path, text, overwrite=overwrite)
         except FileExistsError:
             self.call_from_thread(self.notify, f"{path} appeared meanwhile; not replaced.",

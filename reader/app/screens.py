@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from reader.app import keys
 
@@ -74,10 +75,21 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ExportScreen(ModalScreen[tuple[str, bool] | None]):
-    """Ask where to write the Markdown export; confirm before replacing a file.
+#: What the export dialog offers (as ``reader export`` does): id -> (format, style, text).
+EXPORT_KINDS: dict[str, tuple[str, str, str]] = {
+    "md-links": ("md", "links", "Markdown with links to Wikipedia"),
+    "md-footnotes": ("md", "footnotes", "Markdown with footnotes"),
+    "md-wikilinks": ("md", "wikilinks", "Markdown with [[wikilinks]] (Obsidian)"),
+    "json": ("json", "", "JSON for scripts (article, entities, glossary)"),
+}
 
-    Dismisses with ``(path, overwrite)`` or None (cancelled). The app writes the file.
+
+class ExportScreen(ModalScreen[tuple[str, bool, str, str] | None]):
+    """Ask what to export (the formats and Markdown styles of ``reader export``) and where;
+    confirm before replacing a file.
+
+    Dismisses with ``(path, overwrite, format, style)`` or None (cancelled). The app writes
+    the file.
     """
 
     DEFAULT_CSS = """
@@ -88,8 +100,12 @@ class ExportScreen(ModalScreen[tuple[str, bool] | None]):
     }
     ExportScreen #export-question { color: $warning; height: auto; }
     ExportScreen #export-help { color: $text-muted; }
+    ExportScreen OptionList { height: auto; border: none; margin: 1 0 0 0; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "close", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        ("escape", "close", "Cancel"), ("down", "kind(1)", "Next kind"),
+        ("up", "kind(-1)", "Previous kind"),
+    ]
 
     def __init__(self, default: str) -> None:
         super().__init__()
@@ -98,14 +114,42 @@ class ExportScreen(ModalScreen[tuple[str, bool] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text("Export annotated Markdown to:", "bold"))
+            yield Static(Text("Export the annotated article to:", "bold"))
             yield Input(self.default, id="export-path")
+            yield OptionList(*(Option(text, id=kind)
+                               for kind, (_, _, text) in EXPORT_KINDS.items()),
+                             id="export-kind")
             yield Static("", id="export-question")
-            yield Static("Enter writes · Esc cancels", id="export-help")
+            yield Static("↑↓ what to export · Enter writes · Esc cancels", id="export-help")
 
     def on_mount(self) -> None:
         self.query_one("#export-question").display = False
+        self.query_one("#export-kind", OptionList).highlighted = 0
         self.query_one("#export-path", Input).focus()
+
+    @property
+    def kind(self) -> tuple[str, str]:
+        """The chosen format and Markdown style."""
+        option_list = self.query_one("#export-kind", OptionList)
+        kind = option_list.get_option_at_index(option_list.highlighted or 0).id or "md-links"
+        fmt, style, _ = EXPORT_KINDS[kind]
+        return fmt, style
+
+    def action_kind(self, step: int) -> None:
+        """Choose the next or previous kind; the file name's extension follows it."""
+        option_list = self.query_one("#export-kind", OptionList)
+        option_list.highlighted = ((option_list.highlighted or 0) + step) % len(EXPORT_KINDS)
+        self._follow_kind()
+
+    def on_option_list_option_highlighted(self) -> None:
+        self._follow_kind()
+
+    def _follow_kind(self) -> None:
+        field = self.query_one("#export-path", Input)
+        fmt, _ = self.kind
+        for old, new in ((".md", ".json"), (".json", ".md")):
+            if field.value.endswith(old) and f".{fmt}" == new:
+                field.value = field.value.removesuffix(old) + new
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._confirming = None
@@ -129,7 +173,7 @@ class ExportScreen(ModalScreen[tuple[str, bool] | None]):
             self._ask(Text(f"{path} exists. Press Enter again to replace it, "
                            "or change the name."))
             return
-        self.dismiss((path, self._confirming == path))
+        self.dismiss((path, self._confirming == path, *self.kind))
 
     def _ask(self, question: Text) -> None:
         widget = self.query_one("#export-question", Static)

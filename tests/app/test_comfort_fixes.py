@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from app_support import SEED, hand_analysis, settle
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets._toast import Toast
 
 from reader.app.app import ReaderApp
@@ -117,3 +117,57 @@ async def test_next_after_top_selects_the_first_entity_on_screen() -> None:
         start, end = app.view.visible_range()
         assert app.view.selected is not None
         assert start <= app.mentions.ranges.starts[app.view.selected] < end
+
+
+async def test_a_note_that_cannot_be_saved_stays_in_the_editor(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader import atomic
+    from reader.app.correction_screens import NoteScreen
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        monkeypatch.setattr(atomic.os, "fsync", disk_full)
+        await pilot.press(*"Meine [b]Notiz[/b]", "ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NoteScreen)  # open again, with the text
+        assert screen.text == "Meine [b]Notiz[/b]"
+        question = str(screen.query_one("#note-question").render())
+        assert "No space left on device" in question and "corrections.json" in question
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")  # tries again: saved
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteScreen)
+        assert app.corrections.note_for("Koalition der Willigen") == "Meine [b]Notiz[/b]"
+
+
+async def test_the_export_dialog_offers_formats_and_styles(tmp_path: Path) -> None:
+    from reader.app.screens import ExportScreen
+    from reader.article import from_text
+
+    article = from_text(load(SEED).text, str(tmp_path / "artikel.txt"), "text")
+    app = ReaderApp(article, config=OFFLINE, analyser=hand_analysis)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("down")  # footnotes
+        await pilot.press("enter")
+        await settle(pilot)
+        written = (tmp_path / "artikel.annotated.md").read_text(encoding="utf-8")
+        assert 'style: "footnotes"' in written
+        await pilot.press("e", "up")  # JSON: the extension follows
+        await pilot.pause()
+        assert app.screen.query_one("#export-path", Input).value.endswith(".annotated.json")
+        await pilot.press("enter")
+        await settle(pilot)
+        data = json.loads((tmp_path / "artikel.annotated.json").read_text(encoding="utf-8"))
+        assert data["schema"] == "reader-export"
