@@ -10,7 +10,8 @@ the client accepts it, and these faults:
 - ``/redirect/N``: a chain of N redirects ending at the broadcaster page;
 - ``/big``: a gzip body that unpacks to 17 MiB (over the 16 MiB limit);
 - ``/big-declared``: ``Content-Length`` of 20 MiB announced (the body never comes);
-- ``/doc.pdf``: a PDF; ``/bild.png``: a PNG; ``/notiz.txt``: a plain-text article.
+- ``/doc.pdf``: a PDF; ``/bild.png``: a PNG; ``/feed.xml``: an RSS feed as ``text/xml``;
+- ``/notiz.txt``: a plain-text article; ``/notiz``: the same without a ``Content-Type``.
 
 Use from tests (the ``news_server`` fixture of tests/web/conftest.py)::
 
@@ -120,7 +121,8 @@ class NewsServer:
             body = gzip.compress(body, mtime=0)
             extra["Content-Encoding"] = "gzip"
         handler.send_response(status)
-        handler.send_header("Content-Type", content_type)
+        if content_type:
+            handler.send_header("Content-Type", content_type)
         handler.send_header("Content-Length", str(len(body)))
         for name, value in extra.items():
             handler.send_header(name, value)
@@ -162,6 +164,11 @@ class NewsServer:
             self._send(handler, 200, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image/png")
         elif path == "/notiz.txt":
             self._send(handler, 200, PLAIN_TEXT.encode(), "text/plain; charset=utf-8")
+        elif path == "/notiz":  # no Content-Type at all
+            self._send(handler, 200, PLAIN_TEXT.encode(), "")
+        elif path == "/feed.xml":
+            self._send(handler, 200, b'<?xml version="1.0"?><rss version="2.0"><channel>'
+                       b"<title>Nachrichten</title></channel></rss>", "text/xml")
         else:
             self._send(handler, 404, b"<html><body>Nicht gefunden</body></html>", "text/html")
 

@@ -7,6 +7,7 @@ import logging
 from reader.article import Article, clean_text, from_blocks, from_text, is_web_url, parse_date
 from reader.config import Config
 from reader.decoding import binary_kind
+from reader.formats import sniff_format
 from reader.web import charset
 from reader.web.errors import (
     ConsentWallError,
@@ -22,7 +23,9 @@ from reader.web.store import PageStore
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml", "text/xml"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: Generic XML: accepted when the document is XHTML (has an ``<html>`` element).
+XML_TYPES = frozenset({"application/xml", "text/xml"})
 #: An extraction with less text than this (headings aside) is no article.
 MIN_ARTICLE_CHARS = 80
 #: Words that fill a cookie or consent wall (lower case; German and English).
@@ -56,6 +59,8 @@ def article_from(fetched: Fetched) -> Article:
     """Extract the article of a fetched page (HTML/XHTML, or plain text)."""
     url = fetched.url
     media = _media_type(fetched)
+    if media in XML_TYPES and b"<html" in fetched.content[:4096].lower():
+        media = "application/xhtml+xml"
     what = binary_kind(fetched.content)
     if what or (media and media not in HTML_TYPES and media != "text/plain"):
         raise UnsupportedTypeError(
@@ -63,7 +68,7 @@ def article_from(fetched: Fetched) -> Article:
     if not fetched.content.strip():
         raise NoArticleError(f"{url}: the page is empty")
     text, codec = charset.decode(fetched.content, fetched.content_type)
-    if media == "text/plain":
+    if media == "text/plain" or (not media and sniff_format(text) != "html"):
         return from_text(text, source=url, fmt="text", encoding=codec)
     page = extract(clean_text(text), url=fetched.final_url)
     if page.blocks and is_consent_wall(page):

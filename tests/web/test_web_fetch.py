@@ -27,6 +27,7 @@ from reader.web.errors import (
     ("/big-declared", TooLargeError, "20.0 MiB; the limit is 16 MiB"),
     ("/doc.pdf", UnsupportedTypeError, "a PDF document, not a web page"),
     ("/bild.png", UnsupportedTypeError, "a PNG image, not a web page"),
+    ("/feed.xml", UnsupportedTypeError, "text/xml, not a web page"),
 ])
 def test_fetch_errors(path: str, error: type[Exception], cause: str, news_server: Any,
                       web_config: Config) -> None:
@@ -57,8 +58,9 @@ def test_request_headers(news_server: Any, web_config: Config) -> None:
     assert "gzip" in headers["accept-encoding"]
 
 
-def test_plain_text_is_read_as_text(news_server: Any, web_config: Config) -> None:
-    article = load_url(news_server.url("/notiz.txt"), web_config)
+@pytest.mark.parametrize("path", ["/notiz.txt", "/notiz"])
+def test_plain_text_is_read_as_text(path: str, news_server: Any, web_config: Config) -> None:
+    article = load_url(news_server.url(path), web_config)
     assert article.format == "text"
     assert article.title == "Notiz der Redaktion"
 
