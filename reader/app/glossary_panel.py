@@ -76,11 +76,12 @@ def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
     elif status is Status.NOT_FOUND:
         out.append("Not found: ", "bold")
         out.append(f"no article about “{name}”.")
-    elif status is Status.NOT_CACHED:
+    elif status is Status.NOT_CACHED:  # one line: what, why, and what helps
         out.append("Offline: not cached.", "bold")
-        reason = _clean(entry.error)
+        reason = _clean(entry.error).removesuffix(": not in the cache")
         if reason and not reason.startswith("offline mode"):
-            out.append(f"\n{reason}", "dim")
+            out.append(f" ({reason})")
+        out.append(" reader prefetch ARTICLE fetches it when online.", "dim")
     else:
         out.append("Error: ", "bold")
         out.append(_clean(entry.error) or "the lookup failed.")

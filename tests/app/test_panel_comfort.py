@@ -4,11 +4,13 @@ chosen page that does not exist says so, and r retries every failed entry."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from app_support import settle
 from test_glossary_panel import SIZE, config_for, glossary, select
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from glossary.models import Status
@@ -16,6 +18,17 @@ from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
 from reader.app.footer import ReaderFooter
 from reader.article import Article
+
+
+@asynccontextmanager
+async def running(seed_article: Article, analyser: Callable[[str], Analysis], server: Any,
+                  **values: Any) -> AsyncIterator[tuple[ReaderApp, Pilot[None]]]:
+    """The app on the seed article against the test server, settled."""
+    config = config_for(server, **values)
+    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        yield app, pilot
 
 
 def _options(widget: OptionList) -> list[str]:
@@ -26,10 +39,7 @@ def _options(widget: OptionList) -> list[str]:
 
 async def test_meanings_stay_and_the_chosen_one_is_marked(
         seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
-    config = config_for(wiki_server)
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(seed_article, analyser, wiki_server) as (app, pilot):
         panel = await select(pilot, "Koalition der Willigen")
         meanings = panel.query_one("#meanings", OptionList)
         before = _options(meanings)
@@ -48,10 +58,7 @@ async def test_meanings_stay_and_the_chosen_one_is_marked(
 
 async def test_the_mention_list_starts_at_the_current_mention(
         seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
-    config = config_for(wiki_server, offline=True)
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(seed_article, analyser, wiki_server, offline=True) as (app, pilot):
         panel = await select(pilot, "Ukraine")
         head = str(panel.query_one("#panel-head").render())
         assert "mention 1 of 22" in head
@@ -67,10 +74,7 @@ async def test_the_mention_list_starts_at_the_current_mention(
 
 async def test_a_chosen_page_that_does_not_exist(
         seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
-    config = config_for(wiki_server)
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(seed_article, analyser, wiki_server) as (app, pilot):
         await select(pilot, "Interfax")
         app._page_chosen("org:interfax", "ZDFheute Gibtsnicht")
         await settle(pilot)
@@ -81,11 +85,8 @@ async def test_a_chosen_page_that_does_not_exist(
 
 async def test_r_retries_every_failed_entry(
         seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
-    config = config_for(wiki_server)
     wiki_server.set_fault("500")
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(seed_article, analyser, wiki_server) as (app, pilot):
         failed = sum(1 for e in app.entries.values() if e.status is Status.ERROR)
         assert failed == 9
         assert "9 errors" in app.status_text and "online" not in app.status_text
