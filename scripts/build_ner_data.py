@@ -23,7 +23,7 @@ line ``\x1e`` + its key, then its entries one a line):
   small city named like a person (a person unless a preposition says place), ``K`` another
   known capitalised word (a name only with evidence from context).
 * ``patterns.txt.gz``: entity-ruler phrases by label (tokens joined by single spaces) for
-  places (countries, regions and cities) and well-known organisations.
+  places (countries, regions and cities), well-known organisations and language names.
 
 No evaluation data is read here: names come only from the packages and from the short
 hand-written lists in ``reader/analysis/data/cues.json``.
@@ -134,6 +134,14 @@ def load_countries() -> set[str]:
 
     return {name for code, name in Locale.parse("de").territories.items()
             if code.isalpha() and "(" not in name}
+
+
+def load_languages() -> set[str]:
+    """Language names in German ending in -sch (CLDR): "Englisch", "Russisch" (MISC)."""
+    from babel import Locale
+
+    return {name for name in Locale.parse("de").languages.values()
+            if " " not in name and name[:1].isupper() and name.endswith("sch")}
 
 
 def load_places() -> dict[str, int]:
@@ -298,8 +306,8 @@ def main() -> int:
 
     # Rare nouns that the recogniser's rules already take for nouns (compounds of known
     # nouns, noun suffixes) need no entry: a smaller file loads faster.
-    from reader.analysis.embedded import Scanner
     from reader.analysis.lexicon import Data, build_patterns
+    from reader.analysis.scanner import Scanner
 
     probe = Scanner(Data({w: c for w, c in lexicon.items() if c not in ("n", "K")},
                          build_patterns([]), cues))
@@ -312,10 +320,11 @@ def main() -> int:
         by_class[cls].append(word)
     _write_sections(DATA / "lexicon.txt.gz", by_class)
     by_label: dict[str, list[str]] = collections.defaultdict(list)
-    for name in place_patterns:
+    for name in place_patterns - set(orgs):  # "Europäische Union" is an organisation
         by_label["LOC"].append(name)
     for name, label in orgs.items():
         by_label[label].append(name)
+    by_label["MISC"].extend(load_languages() - set(orgs) - place_patterns)
     for label, names in by_label.items():
         by_label[label] = [" ".join(t) for t in (pattern_tokens(n) for n in names) if t]
     _write_sections(DATA / "patterns.txt.gz", by_label)

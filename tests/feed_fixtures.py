@@ -147,7 +147,9 @@ OPML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 PAGE = """<!DOCTYPE html>
-<html lang="de"><head><meta charset="utf-8"><title>{title} | Stadtbote</title></head>
+<html lang="de"><head><meta charset="utf-8"><title>{title} | Stadtbote</title>
+<link rel="alternate" type="application/rss+xml" title="Stadtbote" href="/rss.xml">
+<link rel="alternate" type="application/atom+xml" title="Landblick" href="/atom.xml"></head>
 <body><nav>Startseite Lokales Sport</nav>
 <article><h1>{title}</h1>
 <p>{body}</p>

@@ -6,6 +6,7 @@ the client accepts it, and these faults:
 
 - ``/status/404``, ``/status/500`` (any code): an error page with that status;
 - ``/hang``: answers after ``hang_seconds`` (default 3 s), for client timeouts;
+- ``/trickle``: a few bytes every 0.1 s for ``hang_seconds`` (no read ever times out);
 - ``/loop``: redirects to ``/loop/1``, which redirects back (a redirect loop);
 - ``/redirect/N``: a chain of N redirects ending at the broadcaster page;
 - ``/big``: a gzip body that unpacks to 17 MiB (over the 16 MiB limit);
@@ -129,6 +130,20 @@ class NewsServer:
         handler.end_headers()
         handler.wfile.write(body)
 
+    def _trickle(self, handler: BaseHTTPRequestHandler) -> None:
+        """A page that arrives a few bytes every 0.1 s, for ``hang_seconds``."""
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        deadline = time.monotonic() + self.hang_seconds
+        try:
+            while time.monotonic() < deadline and not self._stop.wait(0.1):
+                handler.wfile.write(b"<p>weiter</p>\n")
+                handler.wfile.flush()
+        except OSError:  # the client gave up
+            pass
+        handler.close_connection = True
+
     def _redirect(self, handler: BaseHTTPRequestHandler, target: str) -> None:
         self._send(handler, 302, b"", "text/html", {"Location": target})
 
@@ -142,6 +157,8 @@ class NewsServer:
         elif path == "/hang":
             self._stop.wait(self.hang_seconds)
             self._send(handler, 200, b"<html><body><p>zu spaet</p></body></html>", "text/html")
+        elif path == "/trickle":
+            self._trickle(handler)
         elif path in ("/loop", "/loop/1"):
             self._redirect(handler, "/loop/1" if path == "/loop" else "/loop")
         elif path.startswith("/redirect/") and path[10:].isdigit():

@@ -11,6 +11,7 @@ from reader.analysis.chunking import spans_in_chunks
 from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Span
 from reader.analysis.recognisers import Pattern, Recogniser, describe, get_recogniser
+from reader.analysis.user_patterns import UserNames
 
 #: Longest piece of text given to the recogniser at once (spaCy's default ``max_length``).
 MAX_CHUNK = 1_000_000
@@ -69,7 +70,7 @@ def _analyse_with(recogniser: Recogniser, texts: Sequence[str],
     limit = min(int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK), MAX_CHUNK)
     short = [text for text in texts if len(text) <= limit]
     found = iter(recogniser.spans(short) if short else [])
-    added = {" ".join(p["pattern"].split()) for p in patterns if isinstance(p.get("pattern"), str)}
+    added = UserNames(patterns)
     out: list[tuple[Analysis, list[Span]]] = []
     for text in texts:
         spans = (next(found) if len(text) <= limit

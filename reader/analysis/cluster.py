@@ -14,7 +14,9 @@ from collections.abc import Collection, Sequence
 from functools import cache
 from importlib.resources import files
 
+from reader.analysis.canonical import nominative
 from reader.analysis.model import LABELS, Entity, Mention, Span
+from reader.analysis.user_patterns import UserNames
 
 #: Endings after which a final "s" is a genitive even when the base is not mentioned.
 _GENITIVE_BASES = ("land", "reich", "ien", "burg", "stadt", "dorf", "berg", "heim", "hausen",
@@ -54,11 +56,27 @@ def _genitive_base(name: str, names: set[str]) -> str:
     return name
 
 
-def cluster(text: str, spans: Sequence[Span], keep: Collection[str] = ()) -> list[Entity]:
+def _canonical(name: str, names: set[str], label: str) -> str:
+    """The name without a genitive -s, and an institution's or place's name in the
+    nominative ("Deutschen Bahn" -> "Deutsche Bahn")."""
+    base = _genitive_base(name, names)
+    return base if label == "PER" else nominative(base)
+
+
+def _added_name(keep: UserNames | Collection[str], written: str) -> str | None:
+    """The name the reader added of which ``written`` is a form, or None."""
+    if isinstance(keep, UserNames):
+        return keep.canonical(written)
+    return written if written in keep else None
+
+
+def cluster(text: str, spans: Sequence[Span],
+            keep: UserNames | Collection[str] = ()) -> list[Entity]:
     """Group the spans of ``text`` into entities, in order of first mention.
 
     Names in ``keep`` (those the reader added, e.g. "Oberst Reisner") are taken as written:
-    no role noun is stripped from them.
+    no role noun is stripped from them, and with :class:`UserNames` their inflected forms
+    ("Großbritanniens", "der Deutschen Bahn") are mentions of the name as written.
 
     Each entity's ``name`` is its most common full form (longest for persons), ``label``
     the most common label of its mentions, ``aliases`` the other surface forms, and ``key``
@@ -68,7 +86,8 @@ def cluster(text: str, spans: Sequence[Span], keep: Collection[str] = ()) -> lis
     for span in sorted(spans):
         surface = text[span.start:span.end]
         written = " ".join(surface.split())
-        name = written if written in keep else strip_roles(written)
+        added = _added_name(keep, written)
+        name = added if added is not None else strip_roles(written)
         if not name:
             continue
         if name != written:
@@ -79,7 +98,8 @@ def cluster(text: str, spans: Sequence[Span], keep: Collection[str] = ()) -> lis
             mention = Mention(span.start, span.end, surface)
         mentions.append((mention, name, span.label))
     names = {name for _, name, _ in mentions}
-    normal = [(m, _genitive_base(name, names), label) for m, name, label in mentions]
+    normal = [(m, name if _added_name(keep, name) == name else _canonical(name, names, label),
+               label) for m, name, label in mentions]
     # Persons: a name that is the last part(s) of a longer person name joins it.
     person_names = {name for _, name, label in normal if label == "PER"}
     counts = Counter(name for _, name, _ in normal)

@@ -20,12 +20,6 @@ from typing import Any
 from reader.analysis.model import LABELS
 from reader.errors import ReaderError
 
-#: Word classes of ``lexicon.txt.gz`` (see ``scripts/build_ner_data.py`` for all of them).
-NOUN, LOWER, GIVEN, SURNAME = "N", "A", "G", "S"
-#: Classes that name something, and the label each suggests.
-NAME_CLASSES: dict[str, str] = {"G": "PER", "S": "PER", "P": "PER", "L": "LOC", "O": "ORG",
-                                "M": "MISC"}
-
 _LOCK = threading.Lock()
 
 

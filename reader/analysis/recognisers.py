@@ -16,6 +16,7 @@ from typing import Any
 
 from reader.analysis.defuse import defuse, drop_space_rule
 from reader.analysis.model import LABELS, Span
+from reader.analysis.user_patterns import add_ruler
 from reader.errors import ReaderError
 
 #: Installed German pipelines tried in this order when no model is named.
@@ -206,14 +207,7 @@ def _statistical(model: str, target: Path | str, patterns: list[dict[str, Any]])
     for name in list(nlp.pipe_names):
         if name not in keep:
             nlp.disable_pipe(name)
-    if patterns:
-        ruler: Any = nlp.add_pipe("entity_ruler", name="reader_user_patterns",
-                             before="ner" if "ner" in nlp.pipe_names else None,
-                             config={"overwrite_ents": True})
-        try:
-            ruler.add_patterns(patterns)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReaderError(f"invalid entity pattern: {exc}") from None
+    add_ruler(nlp, patterns, before="ner" if "ner" in nlp.pipe_names else None)
     return nlp
 
 

@@ -858,10 +858,12 @@ class ReaderApp(App[None]):
         if entity is None:
             return
         entry = self.entries.get(entity.key)
+        if entry is None:
+            self.notify("Its background is still being fetched.", timeout=3)
+            return
         from reader.app.browser import open_url
 
-        open_url(self, entry.url if entry is not None and entry.ok else "",
-                 f"the page of {strip_escapes(entity.name)}")
+        open_url(self, entry.url if entry.ok else "", f"the page of {strip_escapes(entity.name)}")
 
     def action_open_source(self) -> None:
         """Open the article's web page: the URL it came from, else its canonical URL."""

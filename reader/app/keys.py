@@ -117,6 +117,8 @@ KEYS: tuple[Key, ...] = (
         "history_back", "library", key_display="<"),
     Key("greater_than_sign,alt+right", "history_forward", "Forward again", "history_forward",
         "library", key_display=">"),
+    Key("escape", "escape_to_library", "Back to the library (an entry with nothing selected)",
+        "library_back", "library", priority=True),
     Key("enter", "open", "Open the entry", "library_open", "library_list", bind=False),
     Key("ctrl+r,f5", "refresh", "Refresh the feeds", "library_refresh", "library_list",
         show=True, key_display="Ctrl+R"),

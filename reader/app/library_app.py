@@ -100,7 +100,7 @@ def reader_app(chosen: Chosen, config: Config) -> ContinuousReaderApp:
     from reader.app.reading import ContinuousReaderApp
 
     return ContinuousReaderApp(chosen.article, key=chosen.key, config=config,
-                               notice=chosen.notice)
+                               notice=chosen.notice, from_library=True)
 
 
 def run_library(config: Config) -> int:

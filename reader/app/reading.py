@@ -9,7 +9,8 @@
   selection that is not the next or previous mention in reading order (the index, a
   mention chosen in the panel, jump mode, the next mention of the same entity);
 - ``Backspace``: the library screen (the app exits and the library takes over; see
-  :func:`reader.app.library_app.run_library`).
+  :func:`reader.app.library_app.run_library`); ``Esc`` too, for an article opened from the
+  library, when there is nothing selected, found or marked to clear first.
 """
 
 from __future__ import annotations
@@ -47,10 +48,12 @@ class ContinuousReaderApp(ReaderApp):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.bindings("library")]
 
     def __init__(self, article: Article, *, key: str | None = None, notice: str = "",
-                 **options: Any) -> None:
+                 from_library: bool = False, **options: Any) -> None:
         super().__init__(article, **options)
         self.key = key or article_key(article)
         self.notice = notice
+        #: Opened from the library: ``Esc`` with nothing to clear goes back to it.
+        self.from_library = from_library
         self.history = JumpHistory()
         #: Set by ``Backspace``: the library screen should follow this app.
         self.wants_library = False
@@ -176,6 +179,22 @@ class ContinuousReaderApp(ReaderApp):
     def action_history_forward(self) -> None:
         """Forward to where a jump went (like a browser's Forward)."""
         self._go(self.history.forward())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``Esc`` leaves for the library only when it has nothing else to do: an article
+        opened from the library, on its own screen, with the text focused and no
+        selection, find matches, jump labels or mark."""
+        if action != "escape_to_library":
+            return super().check_action(action, parameters)
+        if not self.from_library or self.screen is not self.screen_stack[0]:
+            return False
+        view = self.view
+        return (self.focused is view and view.selected is None and not view.jumping
+                and not len(view.matches) and getattr(view, "mark", None) is None)
+
+    def action_escape_to_library(self) -> None:
+        """Back to the library (Esc with nothing to clear)."""
+        self.action_library()
 
     def action_library(self) -> None:
         """Show the library (feeds, entries, recently read)."""

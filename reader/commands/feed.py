@@ -85,7 +85,18 @@ def _add(args: argparse.Namespace, config: Config, store: LibraryStore) -> int:
         try:
             fetched = fetch_feed(client, url)
         except FetchError as exc:
-            raise ReaderError(f"{url}: {exc}; not subscribed") from None
+            if not exc.feeds:  # a web page that announces feeds: take the first
+                raise ReaderError(f"{url}: {exc}; not subscribed") from None
+            url = exc.feeds[0]
+            if store.feed(url) is not None:
+                print(f"already subscribed to {strip_escapes(url)}")
+                return 0
+            print(f"the page announces {len(exc.feeds)} feed(s); subscribing to "
+                  f"{strip_escapes(url)}")
+            try:
+                fetched = fetch_feed(client, url)
+            except FetchError as again:
+                raise ReaderError(f"{url}: {again}; not subscribed") from None
     feed, _ = store.add_feed(url)
     result = save_result(store, feed, fetched)
     print(f"subscribed to {strip_escapes(result.title)}: {result.entries} entries")
@@ -165,7 +176,7 @@ def _export(args: argparse.Namespace, config: Config, store: LibraryStore) -> in
 
 
 def _refresh(args: argparse.Namespace, config: Config, store: LibraryStore) -> int:
-    from reader.commands.feed_output import progress_bar, refresh_summary
+    from reader.commands.feed_output import progress_bars, refresh_summary
     from reader.library.fetch import timed_refresh
 
     if args.url is not None:
@@ -173,7 +184,7 @@ def _refresh(args: argparse.Namespace, config: Config, store: LibraryStore) -> i
     if config.offline:
         raise ReaderError("offline: refreshing needs the network")
     urls = [args.url] if args.url else None
-    with progress_bar("feeds", quiet=False) as progress:
+    with progress_bars("feeds", quiet=False) as (progress,):
         results, seconds = timed_refresh(store, config, urls, progress)
     for line in refresh_summary(results, seconds):
         print(line)
@@ -181,15 +192,14 @@ def _refresh(args: argparse.Namespace, config: Config, store: LibraryStore) -> i
 
 
 def _prefetch(args: argparse.Namespace, config: Config, store: LibraryStore) -> int:
-    from reader.commands.feed_output import progress_bar
+    from reader.commands.feed_output import progress_bars
     from reader.library.prefetch import prefetch
 
     if args.url is not None:
         _known(store, args.url)
     entries = [entry for feed in store.feeds() if args.url in (None, feed.url)
                for entry in store.entries(feed.url, limit=args.limit)]
-    with progress_bar("articles", quiet=args.quiet) as pages, \
-            progress_bar("glossary", quiet=args.quiet) as glossary:
+    with progress_bars("articles", "glossary", quiet=args.quiet) as (pages, glossary):
         report = prefetch(entries, config, pages=pages, glossary=glossary)
     for line in report.lines():
         print(line)

@@ -7,11 +7,15 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
 from reader.library.fetch import RefreshResult
 from reader.library.models import Feed
 from reader.sanitize import strip_escapes
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class _Listed(Protocol):
@@ -96,17 +100,17 @@ def refresh_summary(results: Sequence[RefreshResult], seconds: float) -> Iterato
 
 
 @contextlib.contextmanager
-def progress_bar(label: str, *, quiet: bool) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on standard error (only on a terminal); yields ``update(done, total)``."""
+def progress_bars(*labels: str, quiet: bool) -> Iterator[list[Callable[[int, int], None]]]:
+    """One progress bar per label on standard error (on a terminal, unless ``quiet``);
+    yields their ``update(done, total)`` functions."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), console=console,
-                  transient=True, disable=quiet) as bar:
-        task = bar.add_task(label, total=None)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True, disable=quiet) as bar:
+        yield [partial(_update, bar, bar.add_task(label, total=None)) for label in labels]
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
 
-        yield update
+def _update(bar: Progress, task: TaskID, done: int, total: int) -> None:
+    bar.update(task, completed=done, total=total)

@@ -125,6 +125,40 @@ def _item(entry: Any, feed_url: str) -> FeedItem | None:
                     published=_published(entry), summary=summary, content=content)
 
 
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+class _FeedLinks(HTMLParser):
+    """Collects ``<link rel="alternate" type="application/rss+xml" href=…>`` of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        rels = values.get("rel", "").lower().split()
+        if tag in ("link", "a") and "alternate" in rels \
+                and values.get("type", "").lower() in _FEED_TYPES and values.get("href"):
+            self.found.append(values["href"])
+
+
+class NotAFeed(ValueError):
+    """The document is no feed; ``feeds`` are the feeds it announces (a web page's)."""
+
+    def __init__(self, message: str, feeds: list[str]) -> None:
+        super().__init__(message)
+        self.feeds = feeds
+
+
+def discover_feeds(page: bytes, url: str) -> list[str]:
+    """The feeds a web page announces (``<link rel="alternate">``), absolute, in order."""
+    parser = _FeedLinks()
+    parser.feed(page[:2_000_000].decode("utf-8", "replace"))
+    links = (_web_link(href, url) for href in parser.found)
+    return list(dict.fromkeys(link for link in links if link))
+
+
 def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedFeed:
     """Parse the bytes of a feed fetched from ``url``.
 
@@ -147,6 +181,7 @@ def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedFeed:
     if fault is not None and type(fault).__name__ not in _BENIGN:
         error = clean_line(f"{getattr(fault, 'getMessage', lambda: fault)()}") or "malformed"
     if not result.get("version") and not items:
-        raise ValueError(f"not a feed ({error or 'no RSS or Atom found'})")
+        raise NotAFeed(f"not a feed ({error or 'no RSS or Atom found'})",
+                       discover_feeds(data, url))
     return ParsedFeed(title=title, site=site, items=items,
                       error=f"malformed feed: {error}" if error else "")

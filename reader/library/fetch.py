@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.library.feeds import parse_feed
+from reader.library.feeds import NotAFeed, parse_feed
 from reader.library.models import Feed, ParsedFeed
 from reader.library.store import LibraryStore
 
@@ -30,7 +30,14 @@ Progress = Callable[[int, int], None]
 
 
 class FetchError(Exception):
-    """A feed could not be fetched or parsed (one line, naming the cause)."""
+    """A feed could not be fetched or parsed (one line, naming the cause).
+
+    ``feeds``: for a web page instead of a feed, the feeds it announces.
+    """
+
+    def __init__(self, message: str, feeds: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.feeds = feeds or []
 
 
 @dataclass(frozen=True)
@@ -107,8 +114,8 @@ def fetch_feed(client: httpx.Client, url: str, etag: str = "",
         raise FetchError(f"{type(exc).__name__}: {exc}".rstrip(": ")) from None
     try:
         parsed = parse_feed(bytes(body), final_url, content_type)
-    except ValueError as exc:
-        raise FetchError(str(exc)) from None
+    except NotAFeed as exc:
+        raise FetchError(str(exc), exc.feeds) from None
     return Fetched(parsed, new_etag or "", new_modified or "")
 
 

@@ -40,6 +40,16 @@ def test_add_list_remove(feed_server: FeedServer, capsys: pytest.CaptureFixture[
     assert code == 2 and err.count("\n") == 1 and "not subscribed" in err
 
 
+def test_add_a_web_page_subscribes_to_the_feed_it_announces(
+        feed_server: FeedServer, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "add", feed_server.url("/artikel/haushalt"))
+    assert code == 0
+    assert "the page announces 2 feed(s); subscribing to " + feed_server.url("/rss.xml") in out
+    assert "subscribed to Stadtbote Neustadt: 3 entries" in out
+    code, out, _ = run(capsys, "add", feed_server.url("/blog/wahl"))
+    assert out.startswith("already subscribed to " + feed_server.url("/rss.xml"))
+
+
 def test_list_an_unsubscribed_feed_fetches_it(feed_server: FeedServer,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "list", feed_server.url("/truncated.xml"), "--format", "json")

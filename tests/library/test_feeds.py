@@ -93,6 +93,13 @@ def test_fetch_errors_are_one_line(feed_server: FeedServer, config: Config, path
     assert "\n" not in str(info.value)
 
 
+def test_a_web_page_is_no_feed_but_names_its_feeds(feed_server: FeedServer,
+                                                    config: Config) -> None:
+    with http_client(config) as client, pytest.raises(FetchError) as info:
+        fetch_feed(client, feed_server.url("/artikel/fahrplan"))
+    assert info.value.feeds == [feed_server.url("/rss.xml"), feed_server.url("/atom.xml")]
+
+
 def test_connection_refused_is_a_fetch_error(config: Config) -> None:
     with http_client(config) as client, pytest.raises(FetchError):
         fetch_feed(client, "http://127.0.0.1:9/feed.xml")
@@ -113,3 +120,14 @@ def test_html_to_text() -> None:
 def test_not_a_feed_raises_value_error() -> None:
     with pytest.raises(ValueError, match="not a feed"):
         parse_feed(b"just some words", "http://h/feed")
+
+
+def test_discover_feeds_resolves_and_filters() -> None:
+    from reader.library.feeds import discover_feeds
+
+    page = (b'<html><head><link rel="alternate" type="application/rss+xml" href="feed.xml">'
+            b'<link rel="alternate" type="application/atom+xml" href="javascript:alert(1)">'
+            b'<link rel="stylesheet" type="text/css" href="style.css">'
+            b'<link rel="Alternate" type="application/RSS+xml" href="/news/feed.xml">'
+            b'<link rel="alternate" type="application/rss+xml" href="feed.xml"></head></html>')
+    assert discover_feeds(page, "https://h/news/") == ["https://h/news/feed.xml"]

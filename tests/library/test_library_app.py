@@ -166,3 +166,21 @@ async def test_backspace_asks_for_the_library() -> None:
         await settle(pilot)
         await pilot.press("backspace")
     assert app.wants_library
+
+
+async def test_escape_goes_back_to_the_library_only_when_nothing_is_left_to_clear() -> None:
+    app = ContinuousReaderApp(load(SEED), config=OFFLINE, analyser=hand_analysis,
+                              from_library=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "escape")  # clears the selection first
+        assert app.view.selected is None and not app.wants_library
+        await pilot.press("slash", *"Kreml", "escape", "escape")  # closes find, clears
+        assert not app.wants_library
+        await pilot.press("escape")
+    assert app.wants_library
+    plain = ContinuousReaderApp(load(SEED), config=OFFLINE, analyser=hand_analysis)
+    async with plain.run_test(size=SIZE) as pilot:  # a file: Esc never leaves it
+        await settle(pilot)
+        await pilot.press("escape", "escape")
+        assert not plain.wants_library

@@ -38,6 +38,12 @@ def test_fetch_errors(path: str, error: type[Exception], cause: str, news_server
     assert message.startswith(url) and cause in message and "\n" not in message
 
 
+def test_a_page_that_trickles_in_times_out(news_server: Any, web_config: Config) -> None:
+    config = web_config.with_overrides(timeout=0.2)  # whole download: at most 0.6 s
+    with pytest.raises(FetchError, match=r"timed out after 0\.6 s"):
+        load_url(news_server.url("/trickle"), config)
+
+
 def test_connection_refused(web_config: Config) -> None:
     from news_server import NewsServer
 

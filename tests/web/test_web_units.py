@@ -6,10 +6,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reader.article import from_bytes
+from reader.article import BLOCK_KINDS, from_bytes
 from reader.formats import html_blocks
 from reader.web.charset import detect
+from reader.web.extract import extract
 from reader.web.jsonld import find_article
 
 
@@ -76,6 +79,20 @@ def test_jsonld_graph_and_malformed_scripts() -> None:
     assert found is not None
     assert (found.headline, found.author, found.date) == ("Kopf", "X, Y", "2025-01-02")
     assert found.body_paragraphs() == ["A", "B"]
+
+
+_TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<article>", "<header>", "<h1>",
+                         "</h1>", "<ul><li>", "<br><br>", "<table><tr><td>", "<script>",
+                         '<span aria-hidden="true">', "</span>", "<!--", "-->", "<?xml?>",
+                         '<script type="application/ld+json">{"@type":"NewsArticle",'])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_TAGS, st.text(max_size=30)), max_size=40))
+def test_extraction_never_fails_on_odd_html(parts: list[str]) -> None:
+    page = extract("".join(parts))
+    for kind, text in page.blocks:
+        assert kind in BLOCK_KINDS and text == text.strip() and "\n" not in text
 
 
 def test_opening_a_file_imports_no_web_stack() -> None:

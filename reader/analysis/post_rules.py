@@ -1,0 +1,149 @@
+"""The embedded recogniser's rules over the whole text, after the first pass: quoted titles,
+places joined by slashes, names ended by a legal form, and the propagation of names found
+with good evidence to their other mentions.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.kinds import (
+    INITIAL,
+    KNOWN,
+    LOWER,
+    NONAME,
+    NOUN,
+    PERSON_LIKE,
+    ROLE,
+    SURNAME,
+    UNKNOWN,
+    Found,
+)
+from reader.analysis.wordclass import WordClasses
+
+#: Legal forms that end a company's name.
+_LEGAL_FORMS = frozenset(("GmbH", "AG", "KG", "KGaA", "SE", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd",
+                          "LLC", "Corp.", "Corp", "S.A.", "N.V.", "NV", "plc", "PLC", "ASA",
+                          "S.p.A.", "GbR", "OHG", "mbH", "Holding", "Holdings"))
+#: Classes of words that end a company's name on the left.
+_NOT_IN_COMPANY = (NONAME, LOWER, ROLE, INITIAL)
+#: Classes of a person's last word that is then recognised alone ("Merkel").
+_SURNAME_ALONE = (SURNAME, PERSON_LIKE, UNKNOWN, NOUN)
+_OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
+_CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
+_TITLE_WORDS = {"der", "die", "das", "des", "dem", "den", "und", "von", "vom", "im", "in",
+                "am", "an", "auf", "zu", "zum", "zur", "mit", "für", "ein", "eine", "of", "the",
+                "and", "a", "on", "de", "la", "le", "et"}
+
+
+class PostRules(WordClasses):
+    """Rules over all spans of a text (see the module docstring)."""
+
+    def _legal_names(self, words: list[str], kinds: list[str],
+                     spans: list[Found]) -> None:
+        """A legal form ends an organisation's name with the capitalised words before it:
+        "Bilfinger Berger Projektentwicklung GmbH", "Audi AG"."""
+        found: list[Found] = []
+        for k, word in enumerate(words):
+            if word not in _LEGAL_FORMS or k == 0 or kinds[k - 1] in (NONAME, LOWER, ROLE):
+                continue
+            start = k
+            while start > 0 and k - start < 4 and kinds[start - 1] not in _NOT_IN_COMPANY:
+                before = words[start - 1]
+                if before in self.named_after or before.lower().endswith(
+                        self.named_after_suffixes):
+                    break  # "die Firma Quendelbeck GmbH": the noun is not part of the name
+                start -= 1
+            if start < k:
+                found.append((start, k + 1, "ORG", True))
+        if found:  # the legal names replace the spans they overlap (one pass: linear)
+            taken = {k for start, end, _, _ in found for k in range(start, end)}
+            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
+            spans.extend(found)
+        spans.sort()
+
+    def _join_slashes(self, words: list[str], spans: list[Found]) -> None:
+        """Places joined by a slash are one name: "München/Hamburg"."""
+        out: list[Found] = []
+        for span in spans:
+            if out:
+                last = out[-1]
+                if (last[2] == "LOC" and span[2] == "LOC" and span[0] == last[1] + 1
+                        and words[last[1]] == "/"):
+                    out[-1] = (last[0], span[1], "LOC", False)
+                    continue
+            out.append(span)
+        spans[:] = out
+
+    def _titles(self, words: list[str], kinds: list[str],
+                spans: list[Found]) -> None:
+        """Short quoted titles of works ("Ecce homo", „Die Blechtrommel“) as MISC, and
+        quoted names of newspapers or institutions („Berliner Kurier“) as ORG. After a
+        noun for a work ("der Song „...“", "im Film „...“") any quoted words are a title,
+        and win over the names found inside them."""
+        n = len(words)
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        found: list[Found] = []
+        for i, word in enumerate(words):
+            if word not in _OPEN_QUOTES or i + 2 >= n or not words[i + 1][:1].isupper():
+                continue
+            cued = self._work_cue(words, i)
+            for j in range(i + 2, min(n, i + (10 if cued else 8))):
+                if words[j] in _CLOSE_QUOTES:
+                    inner = range(i + 1, j)
+                    if cued:
+                        found.append((i + 1, j, "MISC", False))
+                        break
+                    if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
+                            NOUN, LOWER, KNOWN, NONAME)):
+                        break
+                    if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS for k in inner):
+                        label = "ORG" if self._org_head(words[j - 1]) else "MISC"
+                        spans.append((i + 1, j, label, False))
+                    break
+                if words[j] in (".", "!", "?", ",") and j < n - 1:
+                    break
+        if found:
+            taken = {k for start, end, _, _ in found for k in range(start, end)}
+            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
+            spans.extend(found)
+        spans.sort()
+
+    def _work_cue(self, words: list[str], quote: int) -> bool:
+        """Whether a noun for a work of art or a programme stands just before the quote
+        at ``quote`` (also as a compound's last part: "Debütalbum")."""
+        for k in range(max(0, quote - 2), quote):
+            low = words[k].lower()
+            if words[k][:1].isupper() and (words[k] in self.work_cues
+                                           or low.endswith(self.work_cue_suffixes)):
+                return True
+        return False
+
+    def _propagate(self, words: list[str], kinds: list[str],
+                   spans: list[Found]) -> list[tuple[int, int, str]]:
+        """Give every mention of a well-evidenced name that name's label, and find the
+        mentions the first pass left out (a surname alone, a genitive)."""
+        known: dict[str, str] = {}
+        for start, end, label, strong in spans:
+            if not strong:
+                continue
+            text = " ".join(words[start:end])
+            known.setdefault(text, label)
+            if label == "PER" and end - start >= 2 and kinds[end - 1] in _SURNAME_ALONE:
+                known.setdefault(words[end - 1], "PER")
+        out: list[tuple[int, int, str]] = []
+        covered: set[int] = set()
+        for start, end, label, strong in spans:
+            if not strong:
+                label = known.get(" ".join(words[start:end]), label)
+            out.append((start, end, label))
+            covered.update(range(start, end))
+        if known:
+            for i, word in enumerate(words):
+                if i in covered or not word[:1].isupper():
+                    continue
+                found = known.get(word)
+                if found is None and word.endswith("s"):
+                    found = known.get(word[:-1])
+                if found is not None and " " not in word:
+                    out.append((i, i + 1, found))
+            out.sort()
+        return out

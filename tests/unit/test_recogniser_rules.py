@@ -1,0 +1,119 @@
+"""The rules of the embedded recogniser's second round, one test each, on sentences written
+for these tests (invented names where a rule must work on names nobody has seen)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import recognise_texts
+from reader.analysis.scanner import Scanner
+
+
+def _found(text: str) -> dict[str, str]:
+    spans = recognise_texts([text], model="embedded")[0]
+    return {text[s.start:s.end]: s.label for s in spans}
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Der Bericht des Norvan Refugee Council erschien gestern.", "Norvan Refugee Council",
+     "ORG"),
+    ("Die Royal Air Force schickte zwei Maschinen.", "Royal Air Force", "ORG"),
+    ("Sie wohnte lange am Quillon River in Kanada.", "Quillon River", "LOC"),
+    ("Der Urlaub am Lido di Varenna war kurz.", "Lido di Varenna", "LOC"),
+    ("Er spielte für die Tarrow Flyers in der Liga.", "Tarrow Flyers", "ORG"),
+])
+def test_foreign_names_by_their_head_or_place_word(text: str, name: str, label: str) -> None:
+    assert _found(text).get(name) == label
+
+
+def test_a_german_article_is_never_part_of_a_foreign_name() -> None:
+    found = _found("Das Quillon House steht leer.")
+    assert "Das Quillon House" not in found
+    assert found.get("Quillon House") == "LOC"
+
+
+def test_two_letter_acronyms_alone_are_no_organisation() -> None:
+    found = _found("Im Jahr kamen QX und die Firma ZRT hinzu, sagte die KWVB.")
+    assert "QX" not in found
+    assert found.get("KWVB") == "ORG"
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Er lehrte am Bruno-Quendel-Gymnasium in der Stadt.", "Bruno-Quendel-Gymnasium", "ORG"),
+    ("Das Wirbold-Museum zeigt Bilder.", "Wirbold-Museum", "ORG"),
+    ("Sie wohnt in der Karl-Brasch-Straße neben dem Bäcker.", "Karl-Brasch-Straße", "LOC"),
+])
+def test_hyphenated_person_and_head(text: str, name: str, label: str) -> None:
+    assert _found(text).get(name) == label
+
+
+def test_the_part_of_an_organisation_is_no_name() -> None:
+    assert "SPD-Fraktion" not in _found("Die SPD-Fraktion stimmte dagegen.")
+
+
+def test_an_institution_with_its_purpose() -> None:
+    found = _found("Er arbeitete im Bayerischen Landesamt für Wasser und Boden bis 2001.")
+    assert found.get("Bayerischen Landesamt für Wasser und Boden") == "ORG"
+    found = _found("Ein Sprecher des Instituts für Angewandte Ökologie widersprach.")
+    assert found.get("Instituts für Angewandte Ökologie") == "ORG"
+
+
+def test_names_before_an_organisation_head() -> None:
+    assert _found("Das Buch erschien beim Quarzel Verlag in Bonn.").get(
+        "Quarzel Verlag") == "ORG"
+
+
+def test_adjectives_known_by_their_suffix() -> None:
+    assert _found("Nach dem Vierjährigen Krieg war das Land arm.").get(
+        "Vierjährigen Krieg") == "MISC"
+
+
+def test_university_and_a_city_named_like_a_noun() -> None:
+    assert _found("Sie studierte an der Universität Essen Chemie.").get(
+        "Universität Essen") == "ORG"
+
+
+def test_quoted_title_after_a_noun_for_a_work() -> None:
+    found = _found("Der Song „ Walking on the quiet side “ lief im Radio.")
+    assert found.get("Walking on the quiet side") == "MISC"
+    found = _found("Er sagte „ Das ist gut “ und ging.")
+    assert "Das ist gut" not in found
+
+
+def test_language_names_are_other_names() -> None:
+    assert _found("Der Text liegt auf Englisch und Portugiesisch vor.") == {
+        "Englisch": "MISC", "Portugiesisch": "MISC"}
+
+
+def test_person_surnames_that_are_also_words() -> None:
+    found = _found("Gestern gewann Steffi Graf, und Edgar Jung sah zu.")
+    assert found.get("Steffi Graf") == "PER"
+    assert found.get("Edgar Jung") == "PER"
+
+
+def test_particles_in_person_names() -> None:
+    found = _found("Das Bild malte Giacomo della Quarta, später auch Fernando Pell de Amaro.")
+    assert found.get("Giacomo della Quarta") == "PER"
+    assert found.get("Fernando Pell de Amaro") == "PER"
+    found = _found("Nun hält Kurt Miller den Test für nötig.")
+    assert found.get("Kurt Miller") == "PER"
+
+
+def test_a_noun_after_a_surname_is_not_part_of_the_name() -> None:
+    found = _found("Laut Anna Quastel Grund genug zur Sorge.")
+    assert "Anna Quastel Grund" not in found
+
+
+def test_unknown_name_after_von_is_no_place() -> None:
+    found = _found("Er stand in den Diensten von Tobrecht und kehrte heim.")
+    assert found.get("Tobrecht") != "LOC"
+
+
+def test_brands_of_the_company_word_cluster() -> None:
+    assert _found("Den Vertrag schloss er mit Vodafone ab.").get("Vodafone") == "ORG"
+
+
+def test_named_rules_are_tried_in_order_and_documented() -> None:
+    names = [rule.__name__ for rule in Scanner.RULES]
+    assert names[0] == "rule_foreign_name" and names[-1] == "rule_name_run"
+    assert all(name.startswith("rule_") and getattr(Scanner, name).__doc__ for name in names)
