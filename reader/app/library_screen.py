@@ -151,7 +151,8 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Library", id="library-title")
-        yield Input(self.place.query, placeholder="type to filter", id="library-filter")
+        yield Input(self.place.query, placeholder="type to filter · ↑↓ move · Enter opens",
+                    id="library-filter")
         with Horizontal():
             yield OptionList(id="library-feeds")
             yield OptionList(id="library-entries")

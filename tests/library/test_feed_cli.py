@@ -115,3 +115,18 @@ def test_plain_reader_opens_the_library(capsys: pytest.CaptureFixture[str]) -> N
     err = capsys.readouterr().err
     assert err == "reader: error: standard output is not a terminal; use 'reader export' " \
                   "to write text\n"
+
+
+def test_a_damaged_library_is_kept_aside_with_one_warning(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.config import Config
+    from reader.library.store import library_path
+
+    path = library_path(Config())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    code, out, err = run(capsys, "list")
+    assert code == 0 and out.startswith("no feeds yet")
+    assert err.count("\n") == 1 and err.startswith("reader: warning: library ")
+    (kept,) = path.parent.glob("library.sqlite3.bad-*")
+    assert kept.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 2000
