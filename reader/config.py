@@ -105,6 +105,12 @@ def _coerce(name: str, kind: type, value: Any, origin: str) -> Any:
         raise ReaderError(f"{origin}: invalid value {value!r} for {name}") from None
 
 
+def _kinds() -> dict[str, type]:
+    """The scalar settings and their types (the ``[keymap]`` table is read apart)."""
+    return {f.name: {"bool": bool, "int": int, "float": float}.get(str(f.type), str)
+            for f in fields(Config) if f.name != "keymap"}
+
+
 def config_path(environ: dict[str, str] | None = None) -> Path:
     """The configuration file in effect: ``$READER_CONFIG``, else the platform default."""
     environ = dict(os.environ) if environ is None else environ
@@ -125,12 +131,40 @@ def _keymap(value: Any, origin: str) -> dict[str, str]:
     return keymap
 
 
+def settings_from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
+    """The settings of a parsed ``config.toml`` (keys checked, values converted)."""
+    kinds = _kinds()
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name == "keymap":
+            values[name] = _keymap(value, origin)
+            continue
+        if name not in kinds:
+            raise ReaderError(f"{origin}: unknown setting {key!r}")
+        values[name] = _coerce(name, kinds[name], value, origin)
+    return values
+
+
+#: Settings that name directories: file names, so any bytes are allowed.
+_PATH_SETTINGS = frozenset({"cache_dir", "data_dir", "model"})
+
+
+def _text_setting(name: str, value: str, origin: str) -> str:
+    """``value`` from the environment, refused unless it is valid UTF-8 text (undecodable
+    bytes arrive as lone surrogates); directories may be any bytes."""
+    if name not in _PATH_SETTINGS:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ReaderError(f"{origin} is not valid UTF-8 text") from None
+    return value
+
+
 def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:
     """Read the configuration file (if any) and ``READER_*`` environment variables."""
     environ = dict(os.environ) if environ is None else environ
     path = path or config_path(environ)
-    kinds = {f.name: {"bool": bool, "int": int, "float": float}.get(str(f.type), str)
-             for f in fields(Config) if f.name != "keymap"}
     values: dict[str, Any] = {}
     if path.is_file():
         try:
@@ -139,16 +173,9 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
             raise ReaderError(f"cannot read configuration {path}: {exc}") from None
         except RecursionError:
             raise ReaderError(f"cannot read configuration {path}: nested too deeply") from None
-        for key, value in data.items():
-            name = key.replace("-", "_")
-            if name == "keymap":
-                values[name] = _keymap(value, str(path))
-                continue
-            if name not in kinds:
-                raise ReaderError(f"{path}: unknown setting {key!r}")
-            values[name] = _coerce(name, kinds[name], value, str(path))
-    for name, kind in kinds.items():
+        values.update(settings_from_mapping(data, str(path)))
+    for name, kind in _kinds().items():
         env = f"READER_{name.upper()}"
         if env in environ:
-            values[name] = _coerce(name, kind, environ[env], env)
+            values[name] = _coerce(name, kind, _text_setting(name, environ[env], env), env)
     return Config(**values)

@@ -94,3 +94,19 @@ def test_the_command_refuses_bad_settings(tmp_path: Path, seed_path: Path, text:
     assert main([str(seed_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and fragment in err[0], err
+
+
+def test_config_set_keeps_the_keymap_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\n\n[keymap]\n"reader.find" = "ctrl+s"\n', encoding="utf-8")
+    monkeypatch.setenv("READER_CONFIG", str(path))
+    assert main(["config", "set", "timeout", "20"]) == 0
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data == {"theme": "nord", "timeout": 20.0, "keymap": {"reader.find": "ctrl+s"}}
+    capsys.readouterr()
+    assert main(["config", "show"]) == 0
+    shown = capsys.readouterr().out
+    assert '[keymap]\n"reader.find" = "ctrl+s"' in shown
+    assert main(["config", "set", "keymap", "x"]) == 2
+    assert "keymap is a table" in capsys.readouterr().err
