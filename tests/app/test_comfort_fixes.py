@@ -121,7 +121,8 @@ async def test_next_after_top_selects_the_first_entity_on_screen() -> None:
 
 async def test_a_note_that_cannot_be_saved_stays_in_the_editor(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader import atomic
+    import os
+
     from reader.app.correction_screens import NoteScreen
 
     def disk_full(fd: int) -> None:
@@ -133,7 +134,7 @@ async def test_a_note_that_cannot_be_saved_stays_in_the_editor(
         await pilot.press("tab", "a")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
-        monkeypatch.setattr(atomic.os, "fsync", disk_full)
+        monkeypatch.setattr(os, "fsync", disk_full)
         await pilot.press(*"Meine [b]Notiz[/b]", "ctrl+s")
         await settle(pilot)
         screen = app.screen
