@@ -1,4 +1,4 @@
-"""Modal screens: the key help and the export dialog (the index: index_screen.py)."""
+"""Dialogs: the key help and the export (the entity index: index_screen.py)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.app import keys
+from reader.app.dialog import Dialog
 
 
 def _keys_table() -> Table:
@@ -35,8 +35,7 @@ def help_table(keymap: dict[str, str] | None = None) -> Group:
         for key in keys.KEYS:
             if key.scope == scope:
                 shown = keymap.get(f"reader.{key.id}")
-                table.add_row(keys.display(shown) if shown else
-                              keys.display(key.keys, key.key_display), key.description)
+                table.add_row(keys.display(shown or key.keys), key.description)
         parts += [table, Text("")]
     parts.append(Text("Also", "bold underline"))
     table = _keys_table()
@@ -47,19 +46,16 @@ def help_table(keymap: dict[str, str] | None = None) -> Group:
     return Group(*parts)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The list of keys."""
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
         width: 76; max-width: 95%; height: 85%; border: thick $primary; background: $panel;
         padding: 0 1;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        ("escape,q,f1,question_mark", "close", "Close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("help")  # type: ignore[assignment]
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
         super().__init__()
@@ -70,9 +66,6 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys", "bold"))
             yield Static(help_table(self.keymap))
 
-    def action_close(self) -> None:
-        """Close the help."""
-        self.dismiss(None)
 
 
 #: What the export dialog offers (as ``reader export`` does): id -> (format, style, text).
@@ -84,7 +77,7 @@ EXPORT_KINDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class ExportScreen(ModalScreen[tuple[str, bool, str, str] | None]):
+class ExportScreen(Dialog[tuple[str, bool, str, str] | None]):
     """Ask what to export (the formats and Markdown styles of ``reader export``) and where;
     confirm before replacing a file.
 
@@ -93,18 +86,13 @@ class ExportScreen(ModalScreen[tuple[str, bool, str, str] | None]):
     """
 
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 80; max-width: 95%; height: auto; border: thick $primary; background: $panel;
-        padding: 0 1;
-    }
+    ExportScreen > Vertical { width: 80; }
     ExportScreen #export-question { color: $warning; height: auto; }
     ExportScreen #export-help { color: $text-muted; }
     ExportScreen OptionList { height: auto; border: none; margin: 1 0 0 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        ("escape", "close", "Cancel"), ("down", "kind(1)", "Next kind"),
-        ("up", "kind(-1)", "Previous kind"),
+        ("down", "kind(1)", "Next kind"), ("up", "kind(-1)", "Previous kind"),
     ]
 
     def __init__(self, default: str) -> None:
@@ -180,6 +168,3 @@ class ExportScreen(ModalScreen[tuple[str, bool, str, str] | None]):
         widget.update(question)
         widget.display = True
 
-    def action_close(self) -> None:
-        """Cancel."""
-        self.dismiss(None)

@@ -1,4 +1,5 @@
-"""The status line: what the reader is doing, fitted to the terminal's width.
+"""The status line: recogniser, entity count, network state and progress (reactive parts),
+fitted to the terminal's width; while mark mode is on, the mark's hint instead.
 
 :func:`fit_status` is pure logic: the parts are joined with `` · `` and, when the line is
 too long, the least important parts are shortened first, then dropped; the network state
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 SEPARATOR = " · "
 
@@ -57,27 +59,64 @@ def fit_status(parts: list[Part], width: int) -> str:
     return _truncate(SEPARATOR.join(text for text in texts if text), width)
 
 
-class StatusLine(Static):
-    """The status text, re-fitted whenever its width changes."""
+class StatusLine(Widget):
+    """One line of state under the article; set the parts, the line redraws itself."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id)
-        self.parts: list[Part] = []
-        self.hint = ""
+    DEFAULT_CSS = """
+    StatusLine { width: 1fr; height: 1; padding: 0 1; color: $text-muted; }
+    """
 
-    def set_parts(self, parts: list[Part], hint: str = "") -> None:
-        """Show ``parts`` (or, while there is one, the ``hint``: mark mode's keys)."""
-        self.parts = parts
-        self.hint = hint
-        self.refresh()
+    #: The recogniser's name, or what the analysis is doing.
+    recogniser: reactive[str] = reactive("analysing…")
+    #: Number of entities (None until the analysis is done).
+    entities: reactive[int | None] = reactive(None)
+    #: Network state of the glossary ("online", "offline", "rate-limited, retry in 3 s");
+    #: "connecting…" until the glossary answered (never "online" before that).
+    network: reactive[str] = reactive("connecting…")
+    #: Entries whose lookup failed (shown instead of "online"; r retries them).
+    errors: reactive[int] = reactive(0)
+    #: Progress of the glossary lookups ("background 3/9"), or "".
+    progress: reactive[str] = reactive("")
+    #: Work in progress ("applying corrections…"), or "".
+    busy: reactive[str] = reactive("")
+    #: The find counter while the find bar is closed ("3/17"), or "".
+    find: reactive[str] = reactive("")
+    #: Mark mode's hint, shown instead of everything else; or "".
+    hint: reactive[str] = reactive("")
+
+    def parts(self) -> list[Part]:
+        """The parts of the line (the network state is kept the longest)."""
+        parts = [Part(self.recogniser, keep=1)]
+        if self.entities is not None:
+            count = self.entities
+            parts.append(Part(f"{count} entit{'y' if count == 1 else 'ies'}", str(count),
+                              keep=3))
+        parts += self._network_parts()
+        if self.progress:
+            parts.append(Part(self.progress, self.progress.split()[-1], keep=2))
+        if self.busy:
+            parts.append(Part(self.busy, keep=4))
+        if self.find:
+            parts.append(Part(f"find {self.find}", self.find, keep=5))
+        return parts
+
+    def _network_parts(self) -> list[Part]:
+        network = self.network
+        if network.startswith("offline"):
+            return [Part(network, "offline", keep=9),
+                    Part("reader prefetch fills the cache when online", keep=0)]
+        if self.errors and not network.startswith("rate-limited"):
+            return [Part(f"{self.errors} error{'s' if self.errors != 1 else ''}", keep=9),
+                    Part("r retries", keep=0)]
+        return [Part(network, keep=9)]
 
     @property
-    def plain(self) -> str:
-        """The full status text (not shortened)."""
-        return self.hint or SEPARATOR.join(part.text for part in self.parts if part.text)
+    def text(self) -> str:
+        """The line in full (before it is fitted to the width)."""
+        return self.hint or SEPARATOR.join(part.text for part in self.parts() if part.text)
 
     def render(self) -> Text:
         width = max(1, self.content_region.width or 200)
         if self.hint:
             return Text(_truncate(self.hint, width), no_wrap=True)
-        return Text(fit_status(self.parts, width), no_wrap=True)
+        return Text(fit_status(self.parts(), width), no_wrap=True)
