@@ -36,7 +36,7 @@ async def test_find_next_and_previous_in_and_after_the_bar() -> None:
         assert app.view.current_match == 3
         await pilot.press("up")
         assert app.view.current_match == 2
-        assert app.find_bar.count_text == f"3/{total}"
+        assert app.main.find_bar.count_text == f"3/{total}"
         await pilot.press("escape")  # closes the bar; the matches stay
         await pilot.pause()
         assert app.focused is app.view
@@ -53,9 +53,9 @@ async def test_a_click_in_the_mention_list_jumps_to_that_mention() -> None:
     app = make_app()
     async with app.run_test(size=(90, 36)) as pilot:  # narrow: panel below the article
         await settle(pilot)
-        app._index_chosen("loc:ukraine")
+        app.main.jump_to_entity("loc:ukraine")
         await pilot.pause()
-        mentions = app.panel.query_one("#mentions", OptionList)
+        mentions = app.main.panel.query_one("#mentions", OptionList)
         for row in (3, 1, 4):
             await pilot.pause()
             x, y = mentions.region.x + 3, mentions.region.y + row
@@ -91,7 +91,7 @@ async def test_markup_in_a_file_name_is_text(tmp_path: Path,
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
-        app._export(app.session.bundle(), str(target), False)
+        app.main._export_chosen((str(target), False, "md", "links"))
         await settle(pilot)
         assert target.exists()
         await pilot.pause(0.2)
@@ -146,7 +146,8 @@ async def test_a_note_that_cannot_be_saved_stays_in_the_editor(
         await pilot.press("ctrl+s")  # tries again: saved
         await settle(pilot)
         assert not isinstance(app.screen, NoteScreen)
-        assert app.corrections.note_for("Koalition der Willigen") == "Meine [b]Notiz[/b]"
+        note = app.main.session.corrections.note_for("Koalition der Willigen")
+        assert note == "Meine [b]Notiz[/b]"
 
 
 async def test_the_export_dialog_offers_formats_and_styles(tmp_path: Path) -> None:

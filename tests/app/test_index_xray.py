@@ -30,7 +30,7 @@ async def test_the_index_features() -> None:
     app = ReaderApp(load(SEED), config=OFFLINE, analyser=hand_analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.entries["per:peskow"] = GlossaryEntry(
+        app.main.session.entries["per:peskow"] = GlossaryEntry(
             query="Dmitri Peskow", lang="de", status=Status.FOUND, title="Dmitri Peskow",
             description="Sprecher [b]des[/b] Präsidenten (Testtext)")
         await pilot.press("G", "i")  # the end of the article on screen
@@ -59,7 +59,7 @@ async def test_the_index_features() -> None:
         assert listed(screen) == ["Kiew", "Moskau", "Ukraine", "Russland", "Kreml"]
         await pilot.press("tab", "tab")  # On screen
         start, end = app.view.visible_range()
-        on_screen = {e.name for e in app.analysis.entities  # type: ignore[union-attr]
+        on_screen = {e.name for e in app.main.session.analysis.entities  # type: ignore[union-attr]
                      if any(start <= m.start < end for m in e.mentions)}
         assert set(listed(screen)) == on_screen and 0 < len(on_screen) < 9
         await pilot.press("enter")

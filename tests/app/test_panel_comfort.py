@@ -76,9 +76,9 @@ async def test_a_chosen_page_that_does_not_exist(
         seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
     async with running(seed_article, analyser, wiki_server) as (app, pilot):
         await select(pilot, "Interfax")
-        app._page_chosen("org:interfax", "ZDFheute Gibtsnicht")
+        app.main._page_chosen("org:interfax", "ZDFheute Gibtsnicht")
         await settle(pilot)
-        body = app.panel.body_text
+        body = app.main.panel.body_text
         assert "there is no page “ZDFheute Gibtsnicht”, the page you chose" in body
         assert "Page chosen by you" in body
 
@@ -87,12 +87,12 @@ async def test_r_retries_every_failed_entry(
         seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
     wiki_server.set_fault("500")
     async with running(seed_article, analyser, wiki_server) as (app, pilot):
-        failed = sum(1 for e in app.entries.values() if e.status is Status.ERROR)
+        failed = sum(1 for e in app.main.session.entries.values() if e.status is Status.ERROR)
         assert failed == 9
-        assert "9 errors" in app.status_text and "online" not in app.status_text
+        assert "9 errors" in app.main.status.text and "online" not in app.main.status.text
         wiki_server.clear_faults()
         await pilot.press("r")  # from the article
         await settle(pilot)
         assert all(e.status is Status.FOUND or e.status is Status.NOT_FOUND
-                   for e in app.entries.values())
-        assert "errors" not in app.status_text and "online" in app.status_text
+                   for e in app.main.session.entries.values())
+        assert "errors" not in app.main.status.text and "online" in app.main.status.text

@@ -55,9 +55,9 @@ async def test_a_keymap_rebinds_keys_and_the_help_shows_them() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash")
-        assert not app.find_bar.has_class("-open")  # no longer find
+        assert not app.main.find_bar.has_class("-open")  # no longer find
         await pilot.press("ctrl+s")
-        assert app.find_bar.has_class("-open")
+        assert app.main.find_bar.has_class("-open")
         await pilot.press("escape", "z")
         await pilot.pause()
         assert type(app.screen).__name__ == "IndexScreen"

@@ -29,7 +29,7 @@ async def test_small_layouts(size: tuple[int, int], share: float, panel: bool) -
         await pilot.pause()
         height = size[1]
         assert app.view.size.height >= share * height  # most of the height: the text
-        assert app.panel.display == panel or not app.panel.region.height
+        assert app.main.panel.display == panel or not app.main.panel.region.height
         assert not app.query_one("#title").display  # the title opens the text: shown once
         rows = screen_rows(app)
         assert "Die Koalition der Willigen" in "".join(rows)

@@ -44,8 +44,7 @@ def test_keymap_ids_and_keys_are_checked() -> None:
         check_keymap({"reader.find": "ctrl+ +"})
     with pytest.raises(ReaderError, match="'n' is given to both"):
         check_keymap({"reader.find": "n"})  # n is the next entity
-    with pytest.raises(ReaderError, match="unknown binding id"):
-        check_keymap({"reader.mark_left": "x"})  # mark mode keys are not bindings
+    assert check_keymap({"mark_left": "y"}) == {"reader.mark_left": "y"}  # mark mode too
     assert keys_in_force({"reader.find": "ctrl+s"})["reader.find"] == "ctrl+s"
     assert keys_in_force({})["reader.find"] == "slash,ctrl+f"
 
