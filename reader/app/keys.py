@@ -129,8 +129,8 @@ SCOPES: dict[str, str] = {
     "panel": "Glossary panel (Tab moves between its lists)",
     "index": "Entity index (type to filter)",
     "note": "Note editor",
-    "library": "Library and jumps (back and forward like a browser)",
-    "library_list": "Library screen (type to filter)",
+    "library": "Library and jumps",
+    "library_list": "Library screen",
 }
 
 
