@@ -104,6 +104,15 @@ class _Pending:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class _Written:
+    """What one online lookup has written to the cache so far (each write adds only what
+    is new)."""
+
+    pages: dict[tuple[str, str], Page] = field(default_factory=dict)
+    outcomes: dict[str, str] = field(default_factory=dict)  # query key -> repr of outcome
+
+
 def _genitive_forms(name: str) -> list[str]:
     """German genitive forms stripped: "Frankreichs" -> "Frankreich", "Kiews" -> "Kiew"."""
     if len(name) > 4 and name.endswith("s") and " " not in name and not name.endswith("ss"):
@@ -419,9 +428,14 @@ class Glossary:
                 results[item.query.name] = self._failed(item, blocked)
             return
         pages: dict[tuple[str, str], Page] = {}
+        written = _Written()
+
+        def checkpoint() -> None:  # after every answer: report, and keep what is known
+            self._report(items, results, total, progress)
+            self._store(items, pages, written)
+
         try:
-            self._fetch(lang, items, pages, lambda: self._report(items, results, total,
-                                                                 progress))
+            self._fetch(lang, items, pages, checkpoint)
         except WikipediaException as exc:
             template = self._error_entry(exc)
             for item in items:
@@ -432,7 +446,7 @@ class Glossary:
             if self._state.mode is not NetworkMode.ONLINE or self._state.message:
                 self._set_state(NetworkState())
         finally:
-            self._store(items, pages)
+            self._store(items, pages, written)
         now = self.clock()
 
         def page_of(page_lang: str, title: str) -> Page | None:
@@ -453,13 +467,26 @@ class Glossary:
             done = sum(1 for i in items if i.outcome is not None)
             progress(min(total, len(results) + done), total)
 
-    def _store(self, items: Sequence[_Pending], pages: Mapping[tuple[str, str], Page]) -> None:
-        """Write what was learnt (pages, and the outcomes of non-chosen queries)."""
-        rows = [(item.query.lang, item.key, item.outcome[0], item.outcome[1])
-                for item in items if item.outcome is not None and not item.chosen
-                and item.outcome[0] in FINAL_KINDS]
-        if rows or pages:
-            self.cache.put(pages=list(pages.values()), queries=rows)
+    def _store(self, items: Sequence[_Pending], pages: Mapping[tuple[str, str], Page],
+               written: _Written) -> None:
+        """Write what was learnt and is not written yet: pages, and the final outcomes of
+        non-chosen queries. Called after every answer, so that a lookup that is killed or
+        abandoned (the app quits) keeps everything it received."""
+        rows: list[tuple[str, str, str, dict[str, Any]]] = []
+        stamps: dict[str, str] = {}
+        for item in items:
+            outcome = item.outcome
+            if outcome is None or item.chosen or outcome[0] not in FINAL_KINDS:
+                continue
+            stamp = repr(outcome)  # an outcome may still gain data (a borrowed intro)
+            if written.outcomes.get(item.key) != stamp:
+                stamps[item.key] = stamp
+                rows.append((item.query.lang, item.key, outcome[0], outcome[1]))
+        new = {key: page for key, page in pages.items() if written.pages.get(key) is not page}
+        if rows or new:
+            self.cache.put(pages=list(new.values()), queries=rows)
+        written.outcomes.update(stamps)
+        written.pages.update(new)
 
     def _fetch(self, lang: str, items: list[_Pending], pages: dict[tuple[str, str], Page],
                report: Callable[[], None]) -> None:

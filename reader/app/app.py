@@ -43,6 +43,7 @@ from reader.app.correction_screens import (
     NoteScreen,
     PageScreen,
 )
+from reader.app.detached import Abandoned, run_detached
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex, find_all
 from reader.app.screens import ExportScreen, HelpScreen, IndexScreen
@@ -364,16 +365,21 @@ class ReaderApp(App[None]):
             def progress(done: int, total: int) -> None:
                 self.post_message(EntriesReady({}, done=done, total=total))
 
-            found = session.lookup_entries(queries, progress)
+            # In a daemon thread: quitting never waits for a request in flight.
+            found = run_detached(session.lookup_entries, queries, progress)
             self.post_message(EntriesReady(found, done=len(queries), total=len(queries),
                                            final=True))
+        except Abandoned:  # the app is quitting; what arrived is in the cache
+            return
         except Exception as exc:  # the glossary reports faults as entries; this is a bug
             self.post_message(GlossaryFailed(f"{type(exc).__name__}: {exc}"))
 
     @work(thread=True, group="lookup")
     def _lookup(self, key: str, query: EntityQuery, choose: str | None = None) -> None:
         try:
-            entry = self.session.lookup(query, choose=choose)
+            entry = run_detached(self.session.lookup, query, choose=choose)
+        except Abandoned:  # the app is quitting
+            return
         except Exception as exc:  # network and cache faults: a status, never a crash
             self.post_message(GlossaryFailed(f"{type(exc).__name__}: {exc}", key))
             return

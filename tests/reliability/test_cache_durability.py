@@ -122,6 +122,38 @@ def test_prefetch_killed_at_any_moment_leaves_a_usable_cache(
     assert result.returncode == 0 and "not cached" not in result.stderr
 
 
+def wait_for_requests(server: Any, count: int, timeout: float = 60.0) -> None:
+    """Wait until the server has received ``count`` requests."""
+    deadline = time.monotonic() + timeout
+    while len(server.requests) < count:
+        assert time.monotonic() < deadline, f"only {len(server.requests)} requests"
+        time.sleep(0.01)
+
+
+def test_a_killed_prefetch_keeps_every_batch_it_received(
+        isolated_dirs: Path, env: dict[str, str], wiki_server: Any) -> None:
+    """Issue 17: results were written once at the end, so a killed prefetch kept nothing.
+    Each batch is written as it arrives: killed while its second request is in flight
+    (answers take 0.5 s), the prefetch has kept what the first answer settled."""
+    wiki_server.set_latency(0.5)
+    proc = subprocess.Popen(reader("prefetch", str(SEED)), env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_requests(wiki_server, 2)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    first = wiki_server.requests[0].params["titles"].split("|")
+    stored = rows(cache_path(isolated_dirs))
+    assert len([title for title in first if stored.get(title) == "page"]) >= 3, stored
+    assert set(stored.values()) <= set(FINAL_KINDS)
+    cache = GlossaryCache(cache_path(isolated_dirs))
+    try:
+        assert cache.stats()["pages"] >= 5  # the pages of the first answer
+    finally:
+        cache.close()
+
+
 @pytest.mark.soak
 def test_soak_prefetch_killed_many_times(isolated_dirs: Path, env: dict[str, str],
                                          wiki_server: Any) -> None:
