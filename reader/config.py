@@ -102,6 +102,21 @@ def _coerce(name: str, kind: type, value: Any, origin: str) -> Any:
         raise ReaderError(f"{origin}: invalid value {value!r} for {name}") from None
 
 
+#: Settings that name directories: file names, so any bytes are allowed.
+_PATH_SETTINGS = frozenset({"cache_dir", "data_dir", "model"})
+
+
+def _text_setting(name: str, value: str, origin: str) -> str:
+    """``value`` from the environment, refused unless it is valid UTF-8 text (undecodable
+    bytes arrive as lone surrogates); directories may be any bytes."""
+    if name not in _PATH_SETTINGS:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ReaderError(f"{origin} is not valid UTF-8 text") from None
+    return value
+
+
 def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:
     """Read the configuration file (if any) and ``READER_*`` environment variables."""
     environ = dict(os.environ) if environ is None else environ
@@ -124,5 +139,5 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
     for name, kind in kinds.items():
         env = f"READER_{name.upper()}"
         if env in environ:
-            values[name] = _coerce(name, kind, environ[env], env)
+            values[name] = _coerce(name, kind, _text_setting(name, environ[env], env), env)
     return Config(**values)

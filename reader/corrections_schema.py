@@ -18,6 +18,7 @@ are kept as they are (:attr:`Bundle.extra`) and written back unchanged.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ FORMAT_VERSION = 1
 VERSION_KEY = "reader_corrections"
 KNOWN_KEYS = frozenset({VERSION_KEY, "patterns", "hidden", "hidden_in", "pages", "notes"})
 PATTERN_KEYS = frozenset({"label", "pattern", "id"})
+_HEX = re.compile(r"[0-9a-fA-F]{1,64}")
 
 
 class SchemaError(ReaderError):
@@ -136,6 +138,9 @@ def validate(data: Any) -> Bundle:
     bundle.patterns = [_pattern(p, f"patterns[{i}]") for i, p in enumerate(patterns)]
     bundle.hidden = _names(data.get("hidden", []), "hidden")
     for sha, names in _mapping(data.get("hidden_in", {}), "hidden_in").items():
+        if not _HEX.fullmatch(sha):
+            raise SchemaError(f"hidden_in key {sha[:16]!r}", "expected the SHA-256 of an "
+                                                             "article (hexadecimal digits)")
         bundle.hidden_in[sha] = _names(names, f"hidden_in[{sha[:16]!r}]")
     for key, title in _mapping(data.get("pages", {}), "pages").items():
         lang, _, name = key.partition(":")

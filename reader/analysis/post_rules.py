@@ -5,6 +5,8 @@ with good evidence to their other mentions.
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.kinds import (
     INITIAL,
     KNOWN,
@@ -23,6 +25,9 @@ from reader.analysis.wordclass import WordClasses
 _LEGAL_FORMS = frozenset(("GmbH", "AG", "KG", "KGaA", "SE", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd",
                           "LLC", "Corp.", "Corp", "S.A.", "N.V.", "NV", "plc", "PLC", "ASA",
                           "S.p.A.", "GbR", "OHG", "mbH", "Holding", "Holdings"))
+#: A domain name or an e-mail address ("www.example.de", "a-b.com", "x@y.org").
+_WEB_NAME = re.compile(r"(?:[\w.+-]+@)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
+                       r"\.(?:de|com|org|net|at|ch|eu|info|fr|it|uk|io|tv)")
 #: Classes of words that end a company's name on the left.
 _NOT_IN_COMPANY = (NONAME, LOWER, ROLE, INITIAL)
 #: Classes of a person's last word that is then recognised alone ("Merkel").
@@ -95,7 +100,10 @@ class PostRules(WordClasses):
                     if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
                             NOUN, LOWER, KNOWN, NONAME)):
                         break
-                    if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS for k in inner):
+                    short = j - i <= 4 and not (i > 0 and (words[i - 1] in self.speech_verbs
+                                                          or words[i - 1] == ":"))
+                    if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS
+                           or (short and words[k].isalpha()) for k in inner):
                         label = "ORG" if self._org_head(words[j - 1]) else "MISC"
                         spans.append((i + 1, j, label, False))
                     break
@@ -106,6 +114,16 @@ class PostRules(WordClasses):
             spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
             spans.extend(found)
         spans.sort()
+
+    def _web_names(self, words: list[str], spans: list[Found]) -> None:
+        """Web addresses and e-mail addresses written as names ("www.example.de",
+        "kontakt@example.org") are other names (MISC)."""
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        found = [(k, k + 1, "MISC", False) for k, word in enumerate(words)
+                 if k not in covered and "." in word and _WEB_NAME.fullmatch(word)]
+        if found:
+            spans.extend(found)
+            spans.sort()
 
     def _work_cue(self, words: list[str], quote: int) -> bool:
         """Whether a noun for a work of art or a programme stands just before the quote

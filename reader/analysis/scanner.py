@@ -74,6 +74,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._titles(words, kinds, spans)
         self._join_slashes(words, spans)
         self._legal_names(words, kinds, spans)
+        self._web_names(words, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()
@@ -116,6 +117,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
             return None  # a given name that is also a town: "Paris Hilton"
         if label == "LOC":
             end, label = self._team(words, kinds, end, label)
+        elif label == "ORG":
+            end = self._purpose_end(words, kinds, end)  # "Bundesagentur für Arbeit"
         return (i, end, label, True)
 
     def rule_name_and_head(self, t: Tokens, i: int) -> Found | None:

@@ -116,6 +116,7 @@ BAD_STORES = [
     ('{"reader_corrections": 1, "patterns": [{"label": "PER", "pattern": "A", "x": 1}]}',
      "patterns[0]"),
     ('{"reader_corrections": 1, "hidden_in": {"abc": "Kreml"}}', "hidden_in"),
+    ('{"reader_corrections": 1, "hidden_in": {"\\u001b[2J": ["Kreml"]}}', "hidden_in key"),
     ('{"reader_corrections": 1, "notes": {"Kreml": 5}}', "notes"),
     ('{"reader_corrections": 1, "notes": ["Kreml"]}', "notes"),
     ('{"reader_corrections": 1, "pages": {"Kreml": "Moskauer Kreml"}}', "pages"),

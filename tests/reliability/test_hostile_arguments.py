@@ -125,3 +125,19 @@ def test_files_with_undecodable_names_work(tmp_path: Path) -> None:
     bad = reader(b"entity", b"note", b"Kreml", b"caf\xe9")
     assert bad.returncode == 2 and b"not valid UTF-8" in bad.stderr
     assert bad.stderr.count(b"\n") == 1
+
+
+def test_settings_from_the_environment_must_be_utf8(
+        isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Environment variables arrive like arguments: undecodable bytes as lone surrogates."""
+    for name in ("READER_CONTACT", "READER_LANG", "READER_API_URL", "READER_THEME"):
+        with monkeypatch.context() as env:
+            env.setenv(name, BAD)
+            assert main(["lookup", "Nato", "--offline"]) == 2
+            err = capsys.readouterr().err
+            assert one_error_line(err) and f"{name} is not valid UTF-8" in err, err
+    # directories are file names: any bytes
+    monkeypatch.setenv("READER_DATA_DIR", str(isolated_dirs / BAD))
+    assert main(["entity", "hide", "Kreml"]) == 0
+    assert (isolated_dirs / BAD / "corrections.json").exists()

@@ -50,7 +50,7 @@ def _repeat(piece: str, size: int) -> str:
 
 
 def _inputs(size: int) -> dict[str, str]:
-    half = size // 2
+    half = (size - 5) // 2
     return {
         "one long word": "Q" + "u" * (size - 1),
         "brackets around a name": "[" * half + "Paris" + "]" * half,

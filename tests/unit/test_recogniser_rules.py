@@ -80,6 +80,16 @@ def test_quoted_title_after_a_noun_for_a_work() -> None:
     assert "Das ist gut" not in found
 
 
+def test_short_quoted_titles_may_have_words_in_lower_case() -> None:
+    assert _found("Sein Bild „ Tabula nova “ hängt in Bonn.").get("Tabula nova") == "MISC"
+    assert "Er sagte ja und ging" not in _found("„ Er sagte ja und ging “, schrieb sie.")
+
+
+def test_number_words_are_no_names() -> None:
+    assert _found("Der Umsatz stieg auf 7,5 Mio Euro und 2 Mrd Dollar.") == {
+        "Euro": "MISC", "Dollar": "MISC"}
+
+
 def test_language_names_are_other_names() -> None:
     assert _found("Der Text liegt auf Englisch und Portugiesisch vor.") == {
         "Englisch": "MISC", "Portugiesisch": "MISC"}
@@ -111,6 +121,12 @@ def test_unknown_name_after_von_is_no_place() -> None:
 
 def test_brands_of_the_company_word_cluster() -> None:
     assert _found("Den Vertrag schloss er mit Vodafone ab.").get("Vodafone") == "ORG"
+
+
+def test_web_and_mail_addresses_are_other_names() -> None:
+    found = _found("Mehr steht auf www.quarzelbau.de oder unter info@quarzelbau.com bereit.")
+    assert found == {"www.quarzelbau.de": "MISC", "info@quarzelbau.com": "MISC"}
+    assert _found("Die Zahl stieg auf 3.5 und dann auf 4.0 Prozent.") == {}
 
 
 def test_named_rules_are_tried_in_order_and_documented() -> None:
