@@ -9,6 +9,11 @@ typed errors :class:`~wikipediaapi.WikiRateLimitError`, :class:`~wikipediaapi.Wi
 :class:`~wikipediaapi.WikiInvalidJsonError`, ...) with the endpoint taken from a URL
 template, and builds batched ``action=query`` requests on top.
 
+Intros are fetched whole (``exintro`` without ``exsentences``, whose sentence boundaries
+cut after German ordinals and dates), capped at :data:`glossary.text.INTRO_CAP` characters;
+:mod:`glossary.text` cuts them into sentences. A redirect to a section keeps the section
+(:attr:`glossary.models.Resolution.fragment`).
+
 The retry loop is ours rather than the library's tenacity loop because the glossary needs
 what that loop cannot give: a cap on how long a ``Retry-After`` is slept through (a reader
 should be told "rate-limited, retry in 120 s" rather than freeze), ``maxlag`` answers
@@ -22,44 +27,33 @@ process), batched, carry ``maxlag``, and the User-Agent names the tool and the u
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import logging
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import wikipediaapi
-from wikipediaapi import (
-    WikiConnectionError,
-    WikiHttpError,
-    WikiHttpTimeoutError,
-    WikiInvalidJsonError,
+
+from glossary import errors, text
+from glossary.errors import (
+    ApiError,
+    ConnectionLost,
     WikipediaException,
     WikiRateLimitError,
+    describe_error,
+    host_of,
 )
-
-from glossary.settings import GlossarySettings
+from glossary.models import Page, Resolution
+from glossary.settings import GlossarySettings, user_agent
 
 log = logging.getLogger(__name__)
 
-__all__ = [
-    "ApiError",
-    "Page",
-    "Resolution",
-    "WikiClient",
-    "WikiConnectionError",
-    "WikiHttpError",
-    "WikiHttpTimeoutError",
-    "WikiInvalidJsonError",
-    "WikiRateLimitError",
-    "WikipediaException",
-    "user_agent",
-]
+#: The client and its page types; the errors (also importable from here) are in
+#: :mod:`glossary.errors`.
+__all__ = ["Page", "Resolution", "WikiClient", "open_client", "user_agent"]
 
 #: Most titles the action API accepts in one request (for non-bots).
 MAX_TITLES = 50
@@ -72,108 +66,8 @@ _PAGE_PROPS = "extracts|pageprops|description|info"
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-
-#: What a terminal would interpret in server text shown in messages (C0, DEL, C1, bidi).
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-class ApiError(WikipediaException):
-    """The API answered with an error object (``{"error": {"code": ..., "info": ...}}``).
-
-    ``code`` and ``info`` come from the server and end up in messages printed to a
-    terminal: control characters (and so escape sequences) are removed.
-    """
-
-    def __init__(self, code: str, info: str, url: str) -> None:
-        self.code = _CONTROLS.sub("", code)
-        self.info = _CONTROLS.sub("", info)
-        code, info = self.code, self.info
-        self.url = url
-        super().__init__(f"{code}: {info}")
-
-
-def describe_error(exc: BaseException) -> str:
-    """One line for the user about a client error."""
-    if isinstance(exc, WikiRateLimitError):
-        wait = f", retry in {exc.retry_after} s" if exc.retry_after is not None else ""
-        return f"rate-limited by {_host(exc.url)}{wait}"
-    if isinstance(exc, WikiHttpTimeoutError):
-        return f"timed out talking to {_host(exc.url)}"
-    if isinstance(exc, WikiConnectionError):
-        return f"cannot reach {_host(exc.url)}"
-    if isinstance(exc, WikiInvalidJsonError):
-        return f"malformed answer from {_host(exc.url)}"
-    if isinstance(exc, WikiHttpError):
-        return f"HTTP {exc.status_code} from {_host(exc.url)}"
-    if isinstance(exc, ApiError):
-        return f"API error from {_host(exc.url)}: {exc}"
-    return f"{type(exc).__name__}: {exc}"
-
-
-def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
-
-
-def user_agent(contact: str = "") -> str:
-    """Our part of the User-Agent (wikipedia-api appends its own name and version)."""
-    try:
-        version = importlib.metadata.version("reader")
-    except importlib.metadata.PackageNotFoundError:
-        version = "0"
-    return f"reader/{version} ({contact.strip() or 'contact not configured'}) glossary"
-
-
-@dataclass(frozen=True)
-class Page:
-    """What the API told us about one page (``exists`` is False for a missing page)."""
-
-    title: str
-    lang: str
-    exists: bool = True
-    description: str = ""
-    extract: str = ""
-    url: str = ""
-    wikidata_id: str = ""
-    disambiguation: bool = False
-    #: Titles of this page in other languages, by language code.
-    langlinks: Mapping[str, str] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-able dict (for the cache)."""
-        return {"title": self.title, "lang": self.lang, "exists": self.exists,
-                "description": self.description, "extract": self.extract, "url": self.url,
-                "wikidata_id": self.wikidata_id, "disambiguation": self.disambiguation,
-                "langlinks": dict(self.langlinks)}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Page:
-        """The inverse of :meth:`to_json`."""
-        return cls(title=str(data["title"]), lang=str(data["lang"]),
-                   exists=bool(data.get("exists", True)),
-                   description=str(data.get("description", "")),
-                   extract=str(data.get("extract", "")), url=str(data.get("url", "")),
-                   wikidata_id=str(data.get("wikidata_id", "")),
-                   disambiguation=bool(data.get("disambiguation", False)),
-                   langlinks=dict(data.get("langlinks", {})))
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """Where a requested title led: the page, and the normalisation/redirect hops."""
-
-    requested: str
-    page: Page
-    #: Titles passed through, from the requested one to the page's (normalised, redirects).
-    path: tuple[str, ...] = ()
-    #: A redirect chain that comes back on itself (``page`` is then missing).
-    loop: bool = False
-    #: The title as normalised by the wiki, if it differs from the requested one.
-    normalized: str | None = None
-
-    @property
-    def redirected(self) -> bool:
-        """True if a redirect (not just normalisation) was followed."""
-        return len(self.path) > (2 if self.normalized else 1)
+#: httpx errors after which the server was reached but the answer broke off.
+_LOST = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 
 
 _HOST_LOCKS: dict[str, threading.Lock] = {}
@@ -210,15 +104,17 @@ class _Transport(wikipediaapi.SyncHTTPClient):
         try:
             response = self._client.get(url, params=dict(params))
         except httpx.TimeoutException as err:
-            raise WikiHttpTimeoutError(url) from err
+            raise errors.WikiHttpTimeoutError(url) from err
+        except _LOST as err:  # a dropped connection: not a sign of being offline
+            raise ConnectionLost(url) from err
         except httpx.HTTPError as err:  # connect errors, dropped connections, bad answers
-            raise WikiConnectionError(url) from err
+            raise errors.WikiConnectionError(url) from err
         try:
             data = self._process_response(response, url)
         except RecursionError:  # JSON nested too deeply for the parser
-            raise WikiInvalidJsonError(url) from None
+            raise errors.WikiInvalidJsonError(url) from None
         if not isinstance(data, dict):
-            raise WikiInvalidJsonError(url)
+            raise errors.WikiInvalidJsonError(url)
         if _ESCAPED_SURROGATE.search(response.content):
             data = _without_lone_surrogates(data)  # UTF-8 (and so SQLite) cannot store them
         error = data.get("error")
@@ -252,9 +148,11 @@ def _retry_after(value: str | None, default: int | None = None) -> int | None:
 def _retryable(exc: WikipediaException) -> bool:
     if isinstance(exc, WikiRateLimitError):
         return True
-    if isinstance(exc, WikiHttpError):
+    if isinstance(exc, errors.WikiHttpError):
         return exc.status_code >= 500
-    return isinstance(exc, (WikiHttpTimeoutError, WikiConnectionError, WikiInvalidJsonError))
+    return isinstance(exc, (errors.WikiHttpTimeoutError, errors.WikiConnectionError,
+                            errors.WikiInvalidJsonError,
+                            ConnectionLost))
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -295,7 +193,7 @@ class WikiClient:
 
     def blocked_for(self, lang: str) -> float:
         """Seconds until the host of ``lang`` may be asked again after a rate limit (0: now)."""
-        until = self._blocked_until.get(_host(self.endpoint(lang)), 0.0)
+        until = self._blocked_until.get(host_of(self.endpoint(lang)), 0.0)
         return max(0.0, until - time.monotonic())
 
     # -- requests ----------------------------------------------------------------------
@@ -304,7 +202,7 @@ class WikiClient:
         """One ``action=query`` request with retries; raises the typed errors."""
         full = {"action": "query", "format": "json", "formatversion": "2",
                 "maxlag": str(self.settings.maxlag), **params}
-        host = _host(self.endpoint(lang))
+        host = host_of(self.endpoint(lang))
         with _host_lock(host):
             attempt = 0
             while True:
@@ -374,7 +272,6 @@ class WikiClient:
         params: dict[str, Any] = {
             "prop": _PAGE_PROPS + ("|langlinks" if langlinks else ""),
             "exintro": "1", "explaintext": "1",
-            "exsentences": str(max(1, self.settings.intro_sentences)),
             "exlimit": "max", "ppprop": "disambiguation|wikibase_item", "inprop": "url",
             "redirects": "1",
         }
@@ -390,7 +287,7 @@ class WikiClient:
         return Page(
             title=str(raw.get("title", "")), lang=lang, exists=not missing,
             description=str(raw.get("description", "") or ""),
-            extract=str(raw.get("extract", "") or "").strip(),
+            extract=text.cap(str(raw.get("extract", "") or "")),
             url=str(raw.get("canonicalurl") or raw.get("fullurl") or ""),
             wikidata_id=str(props.get("wikibase_item", "") or ""),
             disambiguation="disambiguation" in props, langlinks=links,
@@ -419,6 +316,8 @@ class WikiClient:
                        merged: Mapping[str, Any]) -> dict[str, Resolution]:
         norm = {str(n.get("from")): str(n.get("to")) for n in merged["normalized"]}
         redirects = {str(r.get("from")): str(r.get("to")) for r in merged["redirects"]}
+        fragments = {str(r.get("from")): str(r.get("tofragment") or "")
+                     for r in merged["redirects"]}
         pages = merged["pages"]
         out: dict[str, Resolution] = {}
         for title in batch:
@@ -427,11 +326,13 @@ class WikiClient:
             if current != title:
                 path.append(current)
             loop = False
+            fragment = ""
             while current in redirects:
                 nxt = redirects[current]
                 if nxt in path:
                     loop = True
                     break
+                fragment = fragments.get(current) or fragment
                 path.append(nxt)
                 current = nxt
             raw = pages.get(current)
@@ -440,7 +341,7 @@ class WikiClient:
             else:
                 page = self._page(lang, raw)
             out[title] = Resolution(title, page, tuple(path), loop,
-                                    norm.get(title) if title in norm else None)
+                                    norm.get(title) if title in norm else None, fragment)
         return out
 
     def links(self, lang: str, titles: Iterable[str]) -> dict[str, list[str]]:

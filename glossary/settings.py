@@ -7,6 +7,7 @@ imports ``reader``.
 
 from __future__ import annotations
 
+import importlib.metadata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,19 @@ DEFAULT_API_URL = "https://{lang}.wikipedia.org/w/api.php"
 
 #: Name of the application directory under the user's cache and data directories.
 APP_NAME = "reader"
+#: The distribution reader is installed as (named in the User-Agent with its version).
+DISTRIBUTION = "reader-glossary"
+#: The User-Agent's words when no contact is configured.
+NO_CONTACT = "contact not configured"
+
+
+def user_agent(contact: str = "") -> str:
+    """Our part of the User-Agent (wikipedia-api appends its own name and version)."""
+    try:
+        version = importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        version = "0"
+    return f"reader/{version} ({contact.strip() or NO_CONTACT}) glossary"
 
 
 def default_cache_path() -> Path:
@@ -43,7 +57,7 @@ class GlossarySettings:
     contact: str = ""
     #: Cache only; never touch the network.
     offline: bool = False
-    #: Sentences of the intro (``exsentences``).
+    #: Sentences of the intro shown (cut by :mod:`glossary.text`).
     intro_sentences: int = 3
     #: Days before a cached entry is refreshed.
     cache_ttl_days: float = 30.0

@@ -6,11 +6,11 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from reader import __version__
 from reader.commands import COMMANDS
 from reader.errors import ReaderError
 from reader.sanitize import one_line
@@ -33,14 +33,40 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(f"reader.commands.{name}")
 
 
+EPILOG = """\
+examples:
+  reader article.txt                       open an article in the reader
+  reader entities article.md --format json the people, organisations and places
+  reader lookup "Koalition der Willigen"   one glossary entry
+  reader prefetch article.txt              fetch the glossary, then read --offline
+  reader export article.txt -o notes.md    annotated Markdown
+  reader config set contact me@example.org your contact for Wikimedia's API
+
+configuration:
+  {config}
+  (another file: READER_CONFIG=PATH; see 'reader config show')
+  every setting is also an environment variable READER_<SETTING>, e.g.
+  READER_OFFLINE=1, READER_API_URL, READER_LANG, READER_CONTACT, READER_MODEL,
+  READER_CACHE_DIR, READER_DATA_DIR; command-line flags win over both.
+  --format is text or json everywhere (jsonl for lists where offered).
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser with every subcommand."""
+    from reader import paths
+
     parser = _Parser(
         prog="reader",
         description="Read news articles in the terminal with their people, organisations and "
         "places highlighted and explained. 'reader FILE' opens FILE in the reader.",
+        epilog=EPILOG.format(config=paths.config_file()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--version", action="store_true",
+                        help="print the version and exit (with --verbose: licences, "
+                             "library versions and the data's attributions)")
+    parser.add_argument("--verbose", "-v", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = _command(name)
@@ -51,15 +77,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """Insert ``open`` when the first argument is a file rather than a command."""
+    """Insert ``open`` when the first argument is a file rather than a command.
+
+    A first argument that is no command and no existing path but close to a command name
+    is a typing mistake: :class:`ReaderError` says which command was meant.
+    """
     for index, arg in enumerate(argv):
         if arg in ("-h", "--help", "--version"):
             return argv
         if arg == "-" or not arg.startswith("-"):
             if arg not in COMMANDS:
+                _check_not_a_typo(arg)
                 return [*argv[:index], "open", *argv[index:]]
             return argv
     return argv
+
+
+def _check_not_a_typo(arg: str) -> None:
+    import difflib
+
+    if arg == "-" or os.path.lexists(arg) or os.sep in arg or "." in arg:
+        return
+    close = difflib.get_close_matches(arg.lower(), COMMANDS, n=1, cutoff=0.75)
+    if close:
+        raise ReaderError(f"unknown command '{one_line(arg)}' — did you mean '{close[0]}'?")
 
 
 #: Arguments that name files: bytes on Linux, so any name is allowed (undecodable bytes
@@ -83,10 +124,24 @@ def _check_text_arguments(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # The commands say "reader: warning: ..." themselves: no Python warnings header too.
+    warnings.filterwarnings("ignore", message="glossary cache ")
     parser = build_parser()
     if not args_list:
         args_list = ["library"]  # plain `reader`: the library screen
-    args = parser.parse_args(_with_default_command(args_list))
+    try:
+        args = parser.parse_args(_with_default_command(args_list))
+    except ReaderError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.version:
+        from reader.about import version_text
+
+        print(version_text(args.verbose))
+        return EXIT_OK
+    if getattr(args, "run", None) is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     try:
         _check_text_arguments(args)
         return int(args.run(args))

@@ -102,6 +102,23 @@ def _coerce(name: str, kind: type, value: Any, origin: str) -> Any:
         raise ReaderError(f"{origin}: invalid value {value!r} for {name}") from None
 
 
+def _kinds() -> dict[str, type]:
+    return {f.name: {"bool": bool, "int": int, "float": float}.get(str(f.type), str)
+            for f in fields(Config)}
+
+
+def settings_from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
+    """The settings of a parsed ``config.toml`` (keys checked, values converted)."""
+    kinds = _kinds()
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in kinds:
+            raise ReaderError(f"{origin}: unknown setting {key!r}")
+        values[name] = _coerce(name, kinds[name], value, origin)
+    return values
+
+
 #: Settings that name directories: file names, so any bytes are allowed.
 _PATH_SETTINGS = frozenset({"cache_dir", "data_dir", "model"})
 
@@ -121,8 +138,6 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
     """Read the configuration file (if any) and ``READER_*`` environment variables."""
     environ = dict(os.environ) if environ is None else environ
     path = path or Path(environ.get("READER_CONFIG", "") or paths.config_file())
-    kinds = {f.name: {"bool": bool, "int": int, "float": float}.get(str(f.type), str)
-             for f in fields(Config)}
     values: dict[str, Any] = {}
     if path.is_file():
         try:
@@ -131,12 +146,8 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
             raise ReaderError(f"cannot read configuration {path}: {exc}") from None
         except RecursionError:
             raise ReaderError(f"cannot read configuration {path}: nested too deeply") from None
-        for key, value in data.items():
-            name = key.replace("-", "_")
-            if name not in kinds:
-                raise ReaderError(f"{path}: unknown setting {key!r}")
-            values[name] = _coerce(name, kinds[name], value, str(path))
-    for name, kind in kinds.items():
+        values.update(settings_from_mapping(data, str(path)))
+    for name, kind in _kinds().items():
         env = f"READER_{name.upper()}"
         if env in environ:
             values[name] = _coerce(name, kind, _text_setting(name, environ[env], env), env)

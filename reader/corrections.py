@@ -241,18 +241,16 @@ class CorrectionsStore:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Hold the store's lock file (the one place that locks; blocks until free)."""
-        from filelock import FileLock
-
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(self.directory / LOCK_FILE))
-            lock.acquire()
         except OSError as exc:
             raise self._cannot_save(exc) from None
-        try:
+        with contextlib.ExitStack() as stack:
+            try:  # the project's one lock (glossary.fileio.file_lock, on filelock)
+                stack.enter_context(atomic.file_lock(self.directory / LOCK_FILE))
+            except atomic.LockUnavailable as exc:
+                raise self._cannot_save(exc) from None
             yield
-        finally:
-            lock.release()
 
     def load(self) -> Corrections:
         """The stored corrections (empty if there are none yet).

@@ -49,17 +49,28 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split YAML front matter off a Markdown text: ``({key: value}, rest)``.
 
-    Only the simple ``key: value`` lines are read (enough for ``title`` and ``date``);
-    the rest of the YAML is ignored rather than parsed.
+    The front matter is parsed with PyYAML (safe loader), so quoted and escaped values come
+    back exactly as written (an exported title with quotes keeps them). Keys are lower-cased;
+    scalar values become text (dates as ISO 8601); lists and mappings are left out. Front
+    matter that is not valid YAML, or not a mapping, gives no fields.
     """
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    import datetime
+
+    import yaml
+
+    try:
+        data = yaml.safe_load(match.group(1) or "")
+    except (yaml.YAMLError, ValueError, RecursionError):
+        data = None
     fields: dict[str, str] = {}
-    for line in (match.group(1) or "").splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
-            fields[key.strip().lower()] = value.strip().strip("'\"")
+    for key, value in (data.items() if isinstance(data, dict) else ()):
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            fields[str(key).lower()] = value.isoformat()
+        elif isinstance(value, (str, int, float, bool)):
+            fields[str(key).lower()] = str(value)
     return fields, text[match.end() :]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from glossary.models import EntityQuery
@@ -47,12 +48,24 @@ def settings_for(config: Config) -> GlossarySettings:
     )
 
 
-def glossary_for(config: Config) -> Glossary:
-    """A glossary service for the configuration (close it when done)."""
+def glossary_for(config: Config, *,
+                 on_notice: Callable[[str], None] | None = None) -> Glossary:
+    """A glossary service for the configuration (close it when done).
+
+    ``on_notice`` receives one-line notices for the user (e.g. that no contact is set).
+    """
     from glossary.service import Glossary
     from reader.corrections import PageChoices, store_for
 
-    return Glossary(settings_for(config), choices=PageChoices(store_for(config)))
+    return Glossary(settings_for(config), choices=PageChoices(store_for(config)),
+                    on_notice=on_notice)
+
+
+def print_notice(message: str) -> None:
+    """Show a glossary notice on standard error (the command line's ``on_notice``)."""
+    import sys
+
+    print(f"reader: note: {message}", file=sys.stderr)
 
 
 def article_context(text: str, limit: int = CONTEXT_WORDS) -> tuple[str, ...]:

@@ -37,6 +37,9 @@ Fault kinds (:data:`FAULTS`): ``"429"`` (Too Many Requests, ``Retry-After`` head
 Fixture content that exercises the client: a disambiguation page ``Koalition der Willigen``
 (2003 Iraq war vs. 2025 Ukraine support), redirects ``Peskow``, ``NATO``, a chain
 ``Nato-Bündnis`` -> ``NATO`` -> ``Nato``, a loop ``Schleife A`` <-> ``Schleife B``, a
+redirect to a section (``Nato-Gipfel`` -> ``Nato#Gipfeltreffen``), intros with ordinals,
+dates, abbreviations and parentheses where a naive ``exsentences`` cuts (``Donald Trump``,
+``Wladimir Putin``), a
 self-linking disambiguation page ``Spiegel (Begriffsklärung)``, English-only pages.
 
 Run it by hand: ``python tests/wiki_server.py --port 8765 --latency 0.1``, then e.g.
@@ -292,10 +295,13 @@ class WikiServer:
             if "redirects" in params:
                 visited = [title]
                 while title in wiki.redirects:
-                    target = wiki.redirects[title]
+                    target, _, fragment = wiki.redirects[title].partition("#")
                     if (title, target) not in seen_hops:
                         seen_hops.add((title, target))
-                        redirects.append({"from": title, "to": target})
+                        hop = {"from": title, "to": target}
+                        if fragment:  # a redirect to a section ("Page#Section")
+                            hop["tofragment"] = fragment
+                        redirects.append(hop)
                     if target in visited:  # a loop: stop on a redirect page
                         unresolved = True
                         break

@@ -8,4 +8,5 @@ and ``run(args) -> int``. Modules import heavy libraries inside ``run`` only, so
 #: Subcommand names, in the order ``reader --help`` lists them; ``open`` is the default,
 #: ``library`` runs when there is no argument at all.
 COMMANDS: tuple[str, ...] = ("open", "entities", "export", "entity", "corrections", "lookup",
-                              "prefetch", "cache", "feed", "library", "annotate")
+                              "prefetch", "cache", "feed", "library", "annotate",
+                              "config")

@@ -13,14 +13,15 @@ from reader.commands.common import (
     load_article,
 )
 
-HELP = "list the entities of an article (table or JSON)"
+HELP = "list the entities of an article (a table, JSON or JSON lines)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``reader entities``."""
     add_article_argument(parser)
-    parser.add_argument("--format", choices=("table", "json"), default="table",
-                        help="output format (default: table)")
+    parser.add_argument("--format", choices=("text", "json", "jsonl", "table"), default="text",
+                        help="text: a table (default; 'table' is the old name), json: one "
+                             "object, jsonl: one entity a line")
     add_config_arguments(parser, model=True)
 
 
@@ -35,6 +36,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         json.dump(to_json(analysis), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+        return 0
+    if args.format == "jsonl":
+        for entity in to_json(analysis)["entities"]:
+            sys.stdout.write(json.dumps(entity, ensure_ascii=False) + "\n")
         return 0
     from rich.console import Console
     from rich.table import Table

@@ -81,6 +81,7 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     """Load, analyse, look up (or read the cache), render and write."""
+    from reader.lookup import print_notice
     from reader.sanitize import one_line
     from reader.session import Session
 
@@ -89,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     article = load_article(args, config)
     with Session(article, config) as session:
         session.run_analysis()  # with the reader's corrections
+        if not config.offline:
+            session.glossary.on_notice = print_notice
         progress = _Progress()
         try:
             session.gather_entries(progress if sys.stderr.isatty() else None)

@@ -58,16 +58,19 @@ def _text(entry: GlossaryEntry) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Look the name up and print the entry; exit 1 unless something was found."""
-    from glossary.models import EntityQuery, Status
-    from reader.lookup import glossary_for
+    from glossary.models import MAX_NAME_LENGTH, EntityQuery, Status
+    from reader.lookup import glossary_for, print_notice
 
     name = " ".join(args.name.split())
     if not name:
         raise ReaderError("NAME is empty")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ReaderError(f"NAME is too long to look up ({len(name):,} characters; "
+                          f"at most {MAX_NAME_LENGTH})")
     config = config_from_args(args)
     if not config.api_url.startswith(("http://", "https://")):
         raise ReaderError(f"invalid API URL {config.api_url!r} (expected http:// or https://)")
-    glossary = glossary_for(config)
+    glossary = glossary_for(config, on_notice=print_notice)
     try:
         if glossary.cache_warning:
             print(f"reader: warning: {glossary.cache_warning}", file=sys.stderr)

@@ -24,13 +24,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Analyse the article, look every entity up, print a summary; exit 1 on errors."""
+    """Analyse the article, look every entity up, print a summary; exit 1 on errors
+    (including stale entries that could not be refreshed)."""
     from collections import Counter
 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from glossary.models import Status
+    from reader.lookup import print_notice
     from reader.session import Session
 
     config = config_from_args(args)
@@ -40,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     with Session(article, config) as session:
         session.run_analysis()  # with the reader's corrections
         queries = session.build_queries()
+        session.glossary.on_notice = print_notice
         if session.glossary.cache_warning:
             console.print(f"reader: warning: {session.glossary.cache_warning}")
         with Progress(TextColumn("glossary"), BarColumn(), MofNCompleteColumn(),
@@ -53,11 +56,14 @@ def run(args: argparse.Namespace) -> int:
         state = session.glossary.state
     counts = Counter(entry.status for entry in entries.values())
     errors = [e for e in entries.values() if e.status in (Status.ERROR, Status.NOT_CACHED)]
+    unrefreshed = [e for e in entries.values() if e.refresh_error]
     if not args.quiet:
         parts = [f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s]]
+        if unrefreshed:
+            parts.append(f"{len(unrefreshed)} not refreshed (old entry kept)")
         console.print(f"{len(entries)} entities: {', '.join(parts) or 'none'}")
-        for entry in errors[:5]:
-            console.print(f"  {entry.query}: {entry.error}")
+        for entry in [*errors, *unrefreshed][:5]:
+            console.print(f"  {entry.query}: {entry.error or entry.refresh_error}")
         if state.mode.value != "online":
             console.print(f"network: {state.describe()}")
-    return 1 if errors else 0
+    return 1 if errors or unrefreshed else 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import errno
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,6 @@ from pathlib import Path
 import pytest
 from app_support import hand_analysis, settle
 
-from reader import atomic
 from reader.app.app import ReaderApp
 from reader.app.screens import ExportScreen
 from reader.article import from_text, load
@@ -31,22 +31,19 @@ OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
 #: Reviewed file writes outside reader.atomic: (module, what is called, why it is safe).
 REVIEWED = {
-    ("reader/atomic.py", "tempfile.mkstemp"): "the atomic writer itself",
-    ("reader/atomic.py", "os.fdopen"): "the atomic writer itself",
-    ("reader/atomic.py", "os.replace"): "the atomic writer itself",
+    ("glossary/fileio.py", "tempfile.mkstemp"): "the atomic writer itself",
+    ("glossary/fileio.py", "os.fdopen"): "the atomic writer itself",
+    ("glossary/fileio.py", "os.replace"): "the atomic writer itself",
     ("reader/analysis/cache.py", "tempfile.mkstemp"): "cache: temporary file + rename",
     ("reader/analysis/cache.py", "os.fdopen"): "cache: temporary file + rename",
     ("reader/analysis/cache.py", "os.replace"): "cache: temporary file + rename",
-    ("reader/atomic.py", "write_bytes"): "the atomic writer itself",
+    ("glossary/fileio.py", "write_bytes"): "the atomic writer itself",
     ("reader/cli.py", "os.open"): "/dev/null after a broken pipe",
     ("reader/commands/common.py", "os.open"): "streams into a FIFO or character device "
                                               "(no O_CREAT/O_TRUNC: nothing is replaced)",
     ("reader/app/app.py", "open"): "READER_TRACE benchmark log (append), no user data",
-    ("glossary/cache.py", "open"): "the lock file (a+b), no data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
     ("reader/library/store.py", "os.replace"): "moves an unusable library file aside",
-    ("glossary/service.py", "write_text"): "ChoiceStore: temporary file + rename",
-    ("glossary/service.py", "os.replace"): "ChoiceStore: temporary file + rename",
     ("reader/corpus/journal.py", "os.open"): "annotate journal: whole lines appended, a torn "
                                              "last line cut on resume (test_annotate_kill)",
 }
@@ -59,7 +56,8 @@ def _name(func: ast.expr) -> str:
         return func.id
     if isinstance(func, ast.Attribute):
         owner = func.value
-        if isinstance(owner, ast.Name) and owner.id in ("os", "shutil", "tempfile", "atomic"):
+        if isinstance(owner, ast.Name) and owner.id in ("os", "shutil", "tempfile", "atomic",
+                                                        "fileio"):
             return f"{owner.id}.{func.attr}"
         return func.attr
     return ""
@@ -85,13 +83,14 @@ def file_writes() -> set[tuple[str, str]]:
         module = path.relative_to(ROOT).as_posix()
         tree = ast.parse(path.read_text(encoding="utf-8"))
         from_atomic = {alias.asname or alias.name for node in ast.walk(tree)
-                       if isinstance(node, ast.ImportFrom) and node.module == "reader.atomic"
+                       if isinstance(node, ast.ImportFrom)
+                       and node.module in ("reader.atomic", "glossary.fileio")
                        for alias in node.names}
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             name = _name(node.func)
-            if name.startswith("atomic.") or (isinstance(node.func, ast.Name)
+            if name.startswith(("atomic.", "fileio.")) or (isinstance(node.func, ast.Name)
                                               and name in from_atomic):
                 continue
             if _writes_a_file(node, name):
@@ -118,7 +117,7 @@ async def test_a_failed_export_in_the_app_keeps_the_old_file(
     app = ReaderApp(article, config=OFFLINE, analyser=hand_analysis)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(atomic.os, "fsync", disk_full)
+        monkeypatch.setattr(os, "fsync", disk_full)
         await pilot.press("e", "enter")  # the file exists: asks first
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("enter")  # replace it
@@ -138,7 +137,7 @@ def test_a_failed_corrections_save_keeps_the_old_store(
     with store.editing() as corrections:
         corrections.set_note("Dmitri Peskow", "meine Notiz")
     before = store.corrections_path.read_bytes()
-    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(ReaderError, match=r"cannot save corrections.*No space"), \
             store.editing() as corrections:
         corrections.set_note("Dmitri Peskow", "überschrieben")

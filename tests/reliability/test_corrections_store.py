@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from reader import atomic
 from reader.cli import main
 from reader.corrections import CorrectionsStore
 from reader.errors import ReaderError
@@ -34,7 +33,7 @@ def _fail_fsync_of(fragment: str, monkeypatch: pytest.MonkeyPatch) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
         real(fd)
 
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", fsync)
 
 
 def _fail_rename_of(name: str, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,7 +45,7 @@ def _fail_rename_of(name: str, code: int, monkeypatch: pytest.MonkeyPatch) -> No
             raise OSError(code, os.strerror(code))
         real(src, dst)
 
-    monkeypatch.setattr(atomic.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
 
 
 def _store_with_note(tmp_path: Path) -> CorrectionsStore:
@@ -83,7 +82,7 @@ def test_failed_copy_after_the_commit_is_a_warning(tmp_path: Path,
         corrections.add_entity("Neue Firma AG", "ORG")
     assert store.load().added == {"Neue Firma AG": "ORG"}
     assert store.warning is not None and "patterns.jsonl" in store.warning
-    monkeypatch.setattr(atomic.os, "replace", real)
+    monkeypatch.setattr(os, "replace", real)
     with store.editing() as corrections:
         corrections.set_note("Kreml", "neu")
     assert store.warning is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,9 @@ def online(server: Any) -> list[str]:
 
 @pytest.mark.parametrize("style", ["links", "footnotes", "wikilinks"])
 def test_seed_exports_to_stdout_in_every_style(style: str, seed_path: Path, wiki_server: Any,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READER_CONTACT", "qa@example.org")  # else a one-time notice
     code, out, err = run(["export", str(seed_path), "--style", style, *online(wiki_server)],
                          capsys)
     assert (code, err) == (0, "")
@@ -138,9 +141,7 @@ def test_bad_output_paths_are_one_line_errors(target: str, message: str, seed_pa
 def test_write_failure_is_a_one_line_error_and_leaves_nothing(
         seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    import os
 
-    from reader import atomic
 
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
@@ -148,7 +149,7 @@ def test_write_failure_is_a_one_line_error_and_leaves_nothing(
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     (out_dir / "x.md").write_text("old", encoding="utf-8")
-    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)
     code, _, err = run(["export", str(seed_path), "-o", str(out_dir / "x.md"), "--force",
                         "--offline"], capsys)
     assert code == 2

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from glossary.client import (
-    WikiClient,
+from glossary.client import WikiClient
+from glossary.errors import (
+    ConnectionLost,
     WikiConnectionError,
     WikiHttpError,
     WikiHttpTimeoutError,
@@ -16,6 +17,7 @@ from glossary.client import (
     WikiRateLimitError,
 )
 from glossary.settings import GlossarySettings
+from glossary.text import INTRO_CAP
 
 
 def make_client(server: Any, sleeps: list[float] | None = None, **overrides: Any) -> WikiClient:
@@ -72,7 +74,8 @@ def test_disambiguation_and_links(wiki_server: Any) -> None:
     assert "Spiegel (Begriffsklärung)" not in links["Spiegel (Begriffsklärung)"]
 
 
-def test_intro_sentences_and_extract_continuation(wiki_server: Any) -> None:
+def test_whole_intros_and_extract_continuation(wiki_server: Any) -> None:
+    """Intros come whole (no ``exsentences``: it cuts after ordinals); glossary.text cuts."""
     client = make_client(wiki_server, batch_size=50, intro_sentences=2)
     titles = ["Nato", "Kiew", "Moskau", "Ukraine", "Russland", "Paris", "Wladiwostok",
               "Istanbul", "ZDF", "Europäische Union", "Vereinigte Staaten", "Frankreich",
@@ -82,10 +85,17 @@ def test_intro_sentences_and_extract_continuation(wiki_server: Any) -> None:
     found = client.fetch_pages("de", titles)
     assert wiki_server.request_count == 2  # TextExtracts: 20 intros per answer, then continue
     assert "excontinue" in wiki_server.requests[1].params
+    assert all("exsentences" not in r.params for r in wiki_server.requests)
     for title in titles:
-        extract = found[title].page.extract
-        assert extract, title
-        assert extract.count(". ") <= 1, title  # at most two sentences
+        assert found[title].page.extract, title
+    assert found["Nato"].page.extract.count(". ") == 3  # the whole intro
+
+
+def test_intro_is_capped(wiki_server: Any) -> None:
+    sentence = "Dieser Satz ist ein Teil einer sehr langen Einleitung. "
+    wiki_server.add_page("de", "Riesig", extract=sentence * 100_000)  # 5.5 MB
+    page = make_client(wiki_server).fetch_pages("de", ["Riesig"])["Riesig"].page
+    assert len(page.extract) <= INTRO_CAP and page.extract.endswith("Einleitung.")
 
 
 def test_search_ranks_pages(wiki_server: Any) -> None:
@@ -139,7 +149,7 @@ def test_long_retry_after_is_reported_and_blocks(wiki_server: Any, kind: str) ->
 
 
 @pytest.mark.parametrize(("kind", "error"), [("malformed", WikiInvalidJsonError),
-                                             ("drop", WikiConnectionError)])
+                                             ("drop", ConnectionLost)])
 def test_broken_answers_are_typed_errors(wiki_server: Any, kind: str,
                                          error: type[Exception]) -> None:
     wiki_server.set_fault(kind)

@@ -205,7 +205,7 @@ def test_stale_entry_preferred_to_an_error(wiki_server: Any, tmp_path: Path) -> 
     ("500", Status.ERROR, "HTTP 500"),
     ("malformed", Status.ERROR, "malformed"),
     ("hang", Status.ERROR, "timed out"),
-    ("drop", Status.NOT_CACHED, "cannot reach"),
+    ("drop", Status.ERROR, "connection lost"),
     ("429", Status.ERROR, "rate-limited"),
     ("maxlag", Status.ERROR, "rate-limited"),
 ])
@@ -228,9 +228,8 @@ def test_fault_is_reported_and_cache_stays_consistent(
         assert entries["Kiew"].retry_after == 20
         assert states[-1].mode is NetworkMode.RATE_LIMITED
         return
-    if kind == "drop":
-        assert glossary.state.mode is NetworkMode.OFFLINE and states
-        return
+    if kind == "drop":  # a dropped connection is no sign of being offline
+        assert glossary.state.mode is NetworkMode.ONLINE
     assert glossary.lookup(q("Kiew")).status is Status.FOUND
     glossary.close()
 
@@ -301,3 +300,13 @@ def test_threads_share_a_glossary(glossary: Glossary) -> None:
     for thread in threads:
         thread.join()
     assert not errors and results == [Status.FOUND] * 32
+
+
+def test_unreachable_host_is_offline(wiki_server: Any, tmp_path: Path) -> None:
+    """Nothing listens: "cannot reach", offline for a while (a dropped connection is not)."""
+    states: list[NetworkState] = []
+    glossary = make(wiki_server, tmp_path, states=states, api_url="http://127.0.0.1:9/{lang}/")
+    entry = glossary.lookup(q("Kiew"))
+    assert entry.status is Status.NOT_CACHED and "cannot reach" in entry.error
+    assert glossary.state.mode is NetworkMode.OFFLINE and states
+    glossary.close()
