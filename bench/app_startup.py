@@ -3,8 +3,8 @@
 Runs the real command (``reader FILE``) in a pseudo-terminal of 140x40, from process launch:
 
 - *text*: until the article's first words arrive on the terminal;
-- *highlights*: until the analysis result is drawn (the app appends a mark to
-  ``$READER_TRACE`` after that refresh);
+- *highlights*: until the analysis result is drawn (the status line's entity count, drawn
+  in the same refresh as the highlights, arrives on the terminal);
 - *key*: from writing a key to the terminal until the redraw is complete (the output
   goes quiet for 15 ms; those 15 ms are not counted), median and worst of several presses
   of ``n`` (next entity: moves the selection, redraws the panel) and ``j`` (scroll).
@@ -33,8 +33,8 @@ import termios
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_11cfe1e1f379c513.txt"
+from support import ROOT, SEED, test_module
+
 READER = ROOT / ".venv" / "bin" / "reader"
 COLUMNS, ROWS = 140, 40
 QUIET = 0.015
@@ -123,32 +123,14 @@ class Terminal:
             os.close(self.fd)
 
 
-def read_trace(path: Path) -> dict[str, float]:
-    """The marks the app wrote (first time of each)."""
-    marks: dict[str, float] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            name, _, stamp = line.partition(" ")
-            marks.setdefault(name, float(stamp))
-    return marks
-
-
 def run_once(file: Path, needle: str, env: dict[str, str], keys: int,
              limit: float) -> dict[str, float | None]:
     """One launch: times to text and highlights, and key redraw times."""
-    trace = Path(env["READER_TRACE"])
-    trace.unlink(missing_ok=True)
     term = Terminal([str(READER), str(file)], env)
     result: dict[str, float | None] = {}
     try:
         result["text"] = term.wait_for(needle.encode("utf-8"), limit)
-        deadline = time.time() + limit
-        while time.time() < deadline and "highlights" not in read_trace(trace) \
-                and "analysis-failed" not in read_trace(trace):
-            term.read(0.01)
-        marks = read_trace(trace)
-        result["highlights"] = marks["highlights"] - term.started if "highlights" in marks \
-            else None
+        result["highlights"] = term.wait_for(b" entities", limit)
         for name, data in (("n", b"n"), ("j", b"j")):
             times = [term.key(data) for _ in range(keys)]
             result[f"key {name} median"] = statistics.median(times)
@@ -164,8 +146,7 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=15, help="presses per key")
     parser.add_argument("--limit", type=float, default=120.0, help="seconds to wait")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests"))
-    from wiki_server import WikiServer
+    WikiServer = test_module("wiki_server").WikiServer
 
     rows: list[tuple[str, str, dict[str, float | None]]] = []
     with tempfile.TemporaryDirectory() as tmp, WikiServer() as server:
@@ -176,7 +157,7 @@ def main() -> int:
             "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(ROWS),
             "XDG_CACHE_HOME": str(home / "cache"), "XDG_DATA_HOME": str(home / "data"),
             "XDG_CONFIG_HOME": str(home / "config"), "READER_API_URL": server.api_url,
-            "READER_FALLBACK_LANG": "", "READER_TRACE": str(home / "trace"),
+            "READER_FALLBACK_LANG": "",
         })
         cases = [("seed (5 kB)", SEED, "Koalition der Willigen"),
                  (f"generated ({big.stat().st_size / 1e6:.1f} MB)", big, "Artikel 1:")]

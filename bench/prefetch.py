@@ -22,19 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
+from support import SEED, test_module
 
-from wiki_server import WikiServer  # noqa: E402
+from glossary.service import Glossary
+from glossary.settings import GlossarySettings
+from reader.analysis import analyse
+from reader.article import load
+from reader.lookup import queries_for
 
-from glossary.service import Glossary  # noqa: E402
-from glossary.settings import GlossarySettings  # noqa: E402
-from reader.analysis import analyse  # noqa: E402
-from reader.article import load  # noqa: E402
-from reader.lookup import queries_for  # noqa: E402
-
-SEED = ROOT / "seeds" / "000_11cfe1e1f379c513.txt"
+WikiServer = test_module("wiki_server").WikiServer
 
 
 def _glossary(server: WikiServer, directory: Path) -> Glossary:

@@ -7,13 +7,23 @@ Imported as ``app_support``: tests/ is on sys.path (the root conftest lives ther
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.analysis.model import Analysis, Entity, Mention
+from reader.config import Config
 
+if TYPE_CHECKING:
+    from reader.app.app import ReaderApp
+
+#: The seed article of the repository.
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_11cfe1e1f379c513.txt"
+#: Offline, and a closed port should anything try the network anyway.
+OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
+#: The ``make_app`` fixture: ``make_app(article=seed, *, config=OFFLINE,
+#: analyser=hand_analysis, glossary=None)`` builds a :class:`ReaderApp`.
+MakeApp = Callable[..., "ReaderApp"]
 
 #: Entities of the seed article (key, label, canonical name, forms found in the text).
 SEED_ENTITIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (

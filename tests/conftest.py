@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from app_support import OFFLINE, SEED, MakeApp, hand_analysis  # tests/ is on sys.path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_11cfe1e1f379c513.txt"
+from reader.analysis.model import Analysis
+from reader.article import Article, load
+from reader.config import Config
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +34,39 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 def seed_path() -> Path:
     """Path of the seed article."""
     return SEED
+
+
+@pytest.fixture
+def seed_article() -> Article:
+    """The seed article, loaded."""
+    return load(SEED)
+
+
+@pytest.fixture
+def offline_config() -> Config:
+    """Offline settings with a closed port as the glossary's API."""
+    return OFFLINE
+
+
+@pytest.fixture
+def analyser() -> Callable[[str], Analysis]:
+    """The hand-made analyser of the seed article (fast, deterministic; no recogniser)."""
+    return hand_analysis
+
+
+@pytest.fixture
+def make_app(seed_article: Article) -> MakeApp:
+    """Builds the reader app: by default on the seed article, offline, with the hand-made
+    analyser (``analyser=None``: the real recogniser)."""
+    from reader.app.app import ReaderApp
+
+    def make(article: Article | None = None, *, config: Config = OFFLINE,
+             analyser: Callable[[str], Analysis] | None = hand_analysis,
+             glossary: Any = None) -> ReaderApp:
+        return ReaderApp(article or seed_article, config=config, analyser=analyser,
+                         glossary=glossary)
+
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -13,49 +13,26 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from glossary.models import Candidate
 from reader.analysis.model import LABEL_NAMES, LABELS
 from reader.app import keys
-from reader.sanitize import strip_escapes
-
-#: Layout shared by the dialogs (a centred box like the export dialog).
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 76; max-width: 95%; height: auto; max-height: 90%; border: thick $primary;
-    background: $panel; padding: 0 1;
-}}
-{name} .dialog-title {{ text-style: bold; height: auto; }}
-{name} .dialog-help {{ color: $text-muted; height: auto; }}
-{name} .dialog-question {{ color: $warning; height: auto; }}
-{name} OptionList {{ height: auto; max-height: 12; border: none; padding: 0; margin: 1 0; }}
-"""
+from reader.app.dialog import Dialog
+from reader.app.dialog import clean as _clean
+from reader.app.dialog import title as _title
 
 
-def _clean(text: str) -> str:
-    return strip_escapes(text).replace("\n", " ").strip()
-
-
-def _title(prefix: str, name: str) -> Text:
-    text = Text(prefix, "bold")
-    text.append(f"“{_clean(name)}”", "bold")
-    return text
-
-
-class LabelScreen(ModalScreen[tuple[str, str] | None]):
+class LabelScreen(Dialog[tuple[str, str] | None]):
     """Ask for the type (PER/ORG/LOC/MISC) of a marked name; the name can be edited.
 
     Dismisses with ``(name, label)`` or None (cancelled).
     """
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="LabelScreen") + """
+    DEFAULT_CSS = """
     LabelScreen Input { margin: 1 0 0 0; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "close", "Cancel")]
 
     def __init__(self, name: str, label: str = "PER") -> None:
         super().__init__()
@@ -72,7 +49,7 @@ class LabelScreen(ModalScreen[tuple[str, str] | None]):
                 prompt.append(f"{label:<5}", "bold")
                 prompt.append(LABEL_NAMES[label])
                 options.append(Option(prompt, id=label))
-            yield OptionList(*options, id="label-list")
+            yield OptionList(*options, id="label-list", classes="dialog-choices")
             yield Static("It is recognised in this and every later article.\n"
                          "↑↓ type · Enter adds · Tab edits the name · Esc cancels",
                          classes="dialog-help")
@@ -99,19 +76,13 @@ class LabelScreen(ModalScreen[tuple[str, str] | None]):
         option_list = self.query_one("#label-list", OptionList)
         self._finish(LABELS[option_list.highlighted or 0])
 
-    def action_close(self) -> None:
-        """Cancel."""
-        self.dismiss(None)
 
-
-class HideScreen(ModalScreen[str | None]):
+class HideScreen(Dialog[str | None]):
     """Hide an entity in this article or in every article.
 
     Dismisses with ``"article"``, ``"everywhere"`` or None (cancelled).
     """
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="HideScreen")
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "close", "Cancel")]
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -123,7 +94,7 @@ class HideScreen(ModalScreen[str | None]):
             yield OptionList(
                 Option("In this article only", id="article"),
                 Option("In every article", id="everywhere"),
-                id="hide-list",
+                id="hide-list", classes="dialog-choices",
             )
             yield Static("Enter hides · Esc cancels · u shows hidden entities again",
                          classes="dialog-help")
@@ -137,19 +108,13 @@ class HideScreen(ModalScreen[str | None]):
         event.stop()
         self.dismiss(event.option.id)
 
-    def action_close(self) -> None:
-        """Cancel."""
-        self.dismiss(None)
 
-
-class HiddenScreen(ModalScreen[str | None]):
+class HiddenScreen(Dialog[str | None]):
     """The hidden names (in this article, in every article); Enter shows one again.
 
     Dismisses with the name to show again, or None.
     """
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="HiddenScreen")
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "close", "Close")]
 
     def __init__(self, here: list[str], everywhere: list[str]) -> None:
         super().__init__()
@@ -166,7 +131,7 @@ class HiddenScreen(ModalScreen[str | None]):
                 prompt.append(_clean(name), "bold")
                 prompt.append(f"  {where}", "dim")
                 options.append(Option(prompt, id=f"h{number}"))
-            yield OptionList(*options, id="hidden-list")
+            yield OptionList(*options, id="hidden-list", classes="dialog-choices")
             yield Static("Enter shows the entity again (everywhere) · Esc closes"
                          if self.names else "Nothing is hidden. (x hides the selected entity)",
                          classes="dialog-help")
@@ -182,24 +147,17 @@ class HiddenScreen(ModalScreen[str | None]):
         event.stop()
         self.dismiss(self.names[int((event.option.id or "h0")[1:])][0])
 
-    def action_close(self) -> None:
-        """Close."""
-        self.dismiss(None)
 
-
-class PageScreen(ModalScreen[str | None]):
+class PageScreen(Dialog[str | None]):
     """Choose the glossary page of an entity: type a title or pick a candidate.
 
     Dismisses with the title, "" (let the glossary choose again) or None (cancelled).
     """
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="PageScreen") + """
+    DEFAULT_CSS = """
     PageScreen Input { margin: 1 0 0 0; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        ("escape", "close", "Cancel"),
-        ("down", "to_list", "Candidates"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("page")  # type: ignore[assignment]
 
     def __init__(self, name: str, title: str, candidates: list[Candidate]) -> None:
         super().__init__()
@@ -219,7 +177,7 @@ class PageScreen(ModalScreen[str | None]):
                 if candidate.description:
                     prompt.append(" – " + _clean(candidate.description), "not bold")
                 options.append(Option(prompt, id=f"c{number}"))
-            yield OptionList(*options, id="page-list")
+            yield OptionList(*options, id="page-list", classes="dialog-choices")
             yield Static("Enter uses the typed title (empty: let reader choose again)"
                          + (" · ↓ other pages" if options else "") + " · Esc cancels",
                          classes="dialog-help")
@@ -244,19 +202,15 @@ class PageScreen(ModalScreen[str | None]):
         event.stop()
         self.dismiss(self.candidates[int((event.option.id or "c0")[1:])].title)
 
-    def action_close(self) -> None:
-        """Cancel."""
-        self.dismiss(None)
 
-
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     """Write a personal note on an entity (several lines).
 
     Dismisses with the text ("" deletes the note) or None (closed without saving). Closing
     a changed note asks first, so nothing typed is lost by a stray Esc.
     """
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="NoteScreen") + """
+    DEFAULT_CSS = """
     NoteScreen TextArea { height: 10; margin: 1 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("note")  # type: ignore[assignment]

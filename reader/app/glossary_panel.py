@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +21,7 @@ from glossary.models import GlossaryEntry, Status
 from reader.analysis.model import LABEL_NAMES, Entity
 from reader.app import keys
 from reader.app.marks import MentionIndex, excerpt
+from reader.app.messages import LeavePanel, MeaningChosen, MentionChosen, Retry, RetryTick
 from reader.sanitize import strip_escapes, web_url
 
 #: Most mentions listed in the panel (a huge document may have thousands).
@@ -98,39 +99,15 @@ class GlossaryPanel(VerticalScroll):
     """
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("panel")  # type: ignore[assignment]
 
-    class MeaningChosen(Message):
-        """The user chose page ``title`` for the entity ``key``."""
-
-        def __init__(self, key: str, title: str) -> None:
-            super().__init__()
-            self.key = key
-            self.title = title
-
-    class MentionChosen(Message):
-        """The user chose mention ``index`` (of the mention index) to jump to."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    class Leave(Message):
-        """The user wants to go back to the article."""
-
-    class Retry(Message):
-        """The user asked to fetch the entity ``key`` again."""
-
-        def __init__(self, key: str) -> None:
-            super().__init__()
-            self.key = key
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entity: Entity | None = None
         self.entry: GlossaryEntry | None = None
         self.loading_entry = False
+        #: Seconds left of a rate limit's wait (the panel counts down, then asks to retry).
         self.retry_in: int | None = None
+        self._retry_timer: Timer | None = None
         self._candidates: list[str] = []
-        self._body = Text()
         self._note = ""
 
     def compose(self) -> ComposeResult:
@@ -154,7 +131,7 @@ class GlossaryPanel(VerticalScroll):
         from reader.app.article_view import ArticleView
 
         try:
-            view = self.app.query_one(ArticleView)
+            view = self.screen.query_one(ArticleView)
         except Exception:  # no article view (e.g. in isolation): plain label
             return Style(bold=True)
         return view.label_style(label)
@@ -162,6 +139,8 @@ class GlossaryPanel(VerticalScroll):
     def show_entity(self, entity: Entity, mentions: MentionIndex, text: str) -> None:
         """Show ``entity``'s name, label, mention count and its mentions with excerpts."""
         changed = self.entity is None or self.entity.key != entity.key
+        if changed:
+            self.stop_countdown()
         self.entity = entity
         head = Text()
         head.append(_clean(entity.name), "bold")
@@ -193,18 +172,45 @@ class GlossaryPanel(VerticalScroll):
         self.query_one("#mentions-title").display = bool(options)
         self.scroll_home(animate=False)
 
-    def show_entry(self, entry: GlossaryEntry | None, *, loading: bool = False,
-                   retry_in: int | None = None) -> None:
-        """Show the background ``entry`` (None: nothing yet) and its other meanings."""
+    def show_entry(self, entry: GlossaryEntry | None, *, loading: bool = False) -> None:
+        """Show the background ``entry`` (None: nothing yet) and its other meanings.
+
+        A rate-limited entry starts a countdown (unless one runs): every second the panel
+        redraws and posts :class:`RetryTick`; at zero it posts :class:`Retry`.
+        """
+        retry_in = None
+        if entry is not None and entry.retry_after is not None and \
+                entry.status is not Status.FOUND:
+            if self._retry_timer is None and not loading:
+                self.retry_in = max(1, round(entry.retry_after))
+                self._retry_timer = self.set_interval(1, self._tick_retry)
+            retry_in = self.retry_in
+        self._show(entry, loading, retry_in)
+
+    def stop_countdown(self) -> None:
+        """Stop a rate limit's countdown (the entry is fetched again, or not shown)."""
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+
+    def _tick_retry(self) -> None:
+        self.retry_in = (self.retry_in or 1) - 1
+        self.post_message(RetryTick())
+        if self.retry_in > 0:
+            self._show(self.entry, False, self.retry_in)
+            return
+        self.stop_countdown()
+        if self.entity is not None:
+            self.post_message(Retry(self.entity.key))
+
+    def _show(self, entry: GlossaryEntry | None, loading: bool, retry_in: int | None) -> None:
         self.entry = entry
         self.loading_entry = loading
-        self.retry_in = retry_in
         name = self.entity.name if self.entity else ""
         self.query_one("#panel-loading").display = loading
         body = self.query_one("#panel-body", Static)
         body.display = True
-        self._body = entry_text(entry, name, loading=loading, retry_in=retry_in)
-        body.update(self._body)
+        body.update(entry_text(entry, name, loading=loading, retry_in=retry_in))
         candidates = list(entry.candidates) if entry is not None else []
         if entry is not None and entry.status is Status.FOUND:
             candidates = [c for c in candidates if c.title != entry.title]
@@ -238,9 +244,9 @@ class GlossaryPanel(VerticalScroll):
 
     def clear(self) -> None:
         """Show nothing (the entity is gone, e.g. hidden by the reader)."""
+        self.stop_countdown()
         self.entity = None
         self.entry = None
-        self._body = Text()
         self._note = ""
         self.query_one("#panel-head", Static).update(
             Text("Select an entity (Tab) to see its background.", "italic"))
@@ -250,8 +256,11 @@ class GlossaryPanel(VerticalScroll):
 
     @property
     def body_text(self) -> str:
-        """The plain text of the panel body (for tests and screen readers)."""
-        return self._body.plain
+        """The panel body as shown, in plain text ("" while it is hidden)."""
+        body = self.query_one("#panel-body", Static)
+        content = body.content
+        return (content.plain if isinstance(content, Text) else str(content)) \
+            if body.display else ""
 
     # -- events -----------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -260,15 +269,15 @@ class GlossaryPanel(VerticalScroll):
         if event.option_list.id == "meanings" and self.entity is not None:
             number = int(option_id[1:])
             if 0 <= number < len(self._candidates):
-                self.post_message(self.MeaningChosen(self.entity.key, self._candidates[number]))
+                self.post_message(MeaningChosen(self.entity.key, self._candidates[number]))
         elif event.option_list.id == "mentions":
-            self.post_message(self.MentionChosen(int(option_id[1:])))
+            self.post_message(MentionChosen(int(option_id[1:])))
 
     def action_leave(self) -> None:
         """Back to the article."""
-        self.post_message(self.Leave())
+        self.post_message(LeavePanel())
 
     def action_retry(self) -> None:
         """Fetch the shown entity again."""
         if self.entity is not None:
-            self.post_message(self.Retry(self.entity.key))
+            self.post_message(Retry(self.entity.key))

@@ -35,26 +35,26 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    # -- anywhere ---------------------------------------------------------------------
+    # -- anywhere (``screen.``: an action of the main screen) -----------------------------
     Key("q", "quit", "Quit", "quit", "app", show=True),
     Key("f1,question_mark", "help", "Help", "help", "app", show=True, key_display="F1/?"),
-    Key("i", "index", "Index", "index", "app", show=True),
-    Key("slash,ctrl+f", "find", "Find", "find", "app", show=True, key_display="/"),
-    Key("b", "toggle_panel", "Panel", "panel", "app", show=True),
-    Key("f3", "find_next", "Next match", "find_next", "app"),
-    Key("shift+f3", "find_previous", "Previous match", "find_previous", "app"),
+    Key("i", "screen.index", "Index", "index", "app", show=True),
+    Key("slash,ctrl+f", "screen.find", "Find", "find", "app", show=True, key_display="/"),
+    Key("b", "screen.toggle_panel", "Panel", "panel", "app", show=True),
+    Key("f3", "screen.find_next", "Next match", "find_next", "app"),
+    Key("shift+f3", "screen.find_previous", "Previous match", "find_previous", "app"),
     Key("t", "cycle_theme", "Next theme", "theme", "app"),
-    Key("e", "export", "Export Markdown", "export", "app", show=True),
-    Key("o", "open_entity_page", "Open the selected entity's page in the browser",
+    Key("e", "screen.export", "Export Markdown", "export", "app", show=True),
+    Key("o", "screen.open_entity_page", "Open the selected entity's page in the browser",
         "open_page", "app"),
-    Key("O", "open_source", "Open the article's web page in the browser", "open_source",
-        "app"),
+    Key("O", "screen.open_source", "Open the article's web page in the browser",
+        "open_source", "app"),
     # -- corrections (on the selected entity) -------------------------------------------
-    Key("x", "hide_entity", "Hide the selected entity (here or everywhere)…", "hide",
+    Key("x", "screen.hide_entity", "Hide the selected entity (here or everywhere)…", "hide",
         "corrections"),
-    Key("u", "hidden_entities", "Hidden entities: show one again…", "unhide", "corrections"),
-    Key("c", "choose_page", "Choose or type the glossary page…", "page", "corrections"),
-    Key("a", "edit_note", "Write a note on the selected entity…", "note", "corrections"),
+    Key("u", "screen.hidden_entities", "Hidden entities: show one again…", "unhide", "corrections"),
+    Key("c", "screen.choose_page", "Choose or type the glossary page…", "page", "corrections"),
+    Key("a", "screen.edit_note", "Write a note on the selected entity…", "note", "corrections"),
     # -- article ----------------------------------------------------------------------
     Key("tab,n", "next_mention", "Next entity", "next", "article", show=True,
         key_display="Tab/n"),
@@ -73,23 +73,25 @@ KEYS: tuple[Key, ...] = (
     Key("pageup,shift+space", "page_up", "Page up", "page_up", "article"),
     Key("home,g", "scroll_home", "Top", "top", "article"),
     Key("end,G", "scroll_end", "Bottom", "bottom", "article"),
-    # -- mark mode (handled by the article view while a mark is shown) -----------------
-    Key("left,h,b", "word_left", "Mark the previous word", "mark_left", "mark", bind=False),
-    Key("right,l,w", "word_right", "Mark the next word", "mark_right", "mark", bind=False),
-    Key("shift+left,H,B", "extend_left", "Extend / shrink the mark by a word",
-        "mark_extend_left", "mark", bind=False),
-    Key("shift+right,L,W", "extend_right", "Extend / shrink the mark by a word",
-        "mark_extend_right", "mark", bind=False),
-    Key("up,k", "line_up", "Mark a word on the line above", "mark_up", "mark", bind=False),
-    Key("down,j", "line_down", "Mark a word on the line below", "mark_down", "mark",
-        bind=False),
-    Key("shift+up,K", "extend_up", "Extend the mark a line up", "mark_extend_up", "mark",
-        bind=False),
-    Key("shift+down,J", "extend_down", "Extend the mark a line down", "mark_extend_down",
-        "mark", bind=False),
-    Key("enter,m", "done", "Add the marked text as an entity (choose its type)",
-        "mark_done", "mark", bind=False),
-    Key("escape", "cancel", "Leave mark mode", "mark_cancel", "mark", bind=False),
+    # -- mark mode (bindings of the article view, enabled while a mark is shown) --------
+    Key("left,h,b", "mark_move('left')", "Mark the previous word", "mark_left", "mark"),
+    Key("right,l,w", "mark_move('right')", "Mark the next word", "mark_right", "mark"),
+    Key("shift+left,H,B", "mark_move('left', True)", "Extend / shrink the mark by a word",
+        "mark_extend_left", "mark"),
+    Key("shift+right,L,W", "mark_move('right', True)", "Extend / shrink the mark by a word",
+        "mark_extend_right", "mark"),
+    Key("up,k", "mark_move('up')", "Mark a word on the line above", "mark_up", "mark"),
+    Key("down,j", "mark_move('down')", "Mark a word on the line below", "mark_down", "mark"),
+    Key("shift+up,K", "mark_move('up', True)", "Extend the mark a line up", "mark_extend_up",
+        "mark"),
+    Key("shift+down,J", "mark_move('down', True)", "Extend the mark a line down",
+        "mark_extend_down", "mark"),
+    Key("enter,m", "mark_done", "Add the marked text as an entity (choose its type)",
+        "mark_done", "mark"),
+    Key("escape", "mark_cancel", "Leave mark mode", "mark_cancel", "mark"),
+    # -- jump mode: labels are typed like text (the article view's on_key), not commands -
+    Key("a,s,d,f,…", "jump_type", "Type the label shown over an entity (any other key "
+        "leaves)", "jump_type", "jump", bind=False),
     # -- find bar ---------------------------------------------------------------------
     Key("enter", "find_next", "Next match", "find_bar_next", "find"),
     Key("shift+enter,ctrl+p", "find_previous", "Previous match", "find_bar_previous", "find"),
@@ -100,6 +102,12 @@ KEYS: tuple[Key, ...] = (
     # -- entity index -----------------------------------------------------------------
     Key("escape", "close", "Close", "index_close", "index"),
     Key("enter", "select", "Jump to the entity", "index_select", "index", bind=False),
+    Key("down", "cursor_down", "Next entity (while typing the filter)", "index_down", "index"),
+    Key("up", "cursor_up", "Previous entity (while typing the filter)", "index_up", "index"),
+    # -- glossary page dialog ---------------------------------------------------------
+    Key("down", "to_list", "To the other pages", "page_to_list", "page"),
+    # -- key help ---------------------------------------------------------------------
+    Key("escape,q,f1,question_mark", "close", "Close the help", "help_close", "help"),
     # -- library and reading history (reader/app/reading.py, library_screen.py) ---------
     Key("backspace", "library", "Library", "library",
         "library", show=True, key_display="⌫"),
@@ -120,15 +128,20 @@ KEYS: tuple[Key, ...] = (
     Key("escape", "cancel", "Close (asks first if the note changed)", "note_cancel", "note"),
 )
 
+#: Letters of jump labels (no AltGr, same place on QWERTY and QWERTZ).
+JUMP_LETTERS = "asdfghjklqwertuiopcvbnm"
 SCOPES: dict[str, str] = {
     "app": "Anywhere",
     "article": "Article",
     "corrections": "Corrections (your fixes, kept for every article)",
     "mark": "Mark mode (m, or drag with the mouse)",
+    "jump": "Jump mode (f)",
     "find": "Find bar",
     "panel": "Glossary panel (Tab moves between its lists)",
     "index": "Entity index (type to filter)",
     "note": "Note editor",
+    "page": "Glossary page dialog (c)",
+    "help": "This help",
     "library": "Library and jumps",
     "library_list": "Library screen",
 }
@@ -137,12 +150,6 @@ SCOPES: dict[str, str] = {
 def bindings(scope: str) -> list[Binding]:
     """The bindings of one scope."""
     return [key.binding() for key in KEYS if key.scope == scope and key.bind]
-
-
-def actions(scope: str) -> dict[str, str]:
-    """Key name -> action of one scope (for keys a widget handles in ``on_key``)."""
-    return {name: key.action for key in KEYS if key.scope == scope
-            for name in key.keys.split(",")}
 
 
 def display(keys: str, key_display: str | None = None) -> str:

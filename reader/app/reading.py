@@ -24,8 +24,8 @@ from textual import on
 from textual.binding import BindingType
 
 from reader.app import keys
-from reader.app.app import AnalysisReady, ReaderApp
-from reader.app.article_view import ArticleView
+from reader.app.app import ReaderApp
+from reader.app.messages import AnalysisReady, SelectionChanged
 from reader.article import Article
 from reader.library.history import JumpHistory, Place
 from reader.library.models import Position
@@ -144,8 +144,8 @@ class ContinuousReaderApp(ReaderApp):
             mention = self.mentions.mentions[view.selected].start
         return Place(view.visible_range()[0], mention)
 
-    @on(ArticleView.SelectionChanged)
-    def _record_jump(self, message: ArticleView.SelectionChanged) -> None:
+    @on(SelectionChanged)
+    def _record_jump(self, message: SelectionChanged) -> None:
         previous, here = self._place, self._here()
         self._place = here
         if message.index is None or here.mention == previous.mention:

@@ -1,4 +1,4 @@
-"""Modal screens: the entity index (like Kindle's X-Ray) and the key help."""
+"""Dialogs: the entity index (like Kindle's X-Ray), the key help and the export path."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.analysis.model import LABEL_NAMES, LABELS, Entity
 from reader.app import keys
+from reader.app.dialog import Dialog
 from reader.sanitize import strip_escapes
 
 
@@ -47,23 +47,16 @@ def index_options(entities: list[Entity], query: str = "") -> list[Option | None
     return options
 
 
-class IndexScreen(ModalScreen[str | None]):
+class IndexScreen(Dialog[str | None]):
     """All entities, grouped by label with mention counts; type to filter, Enter to jump."""
 
     DEFAULT_CSS = """
-    IndexScreen { align: center middle; }
-    IndexScreen > Vertical {
-        width: 70; max-width: 95%; height: 80%; border: thick $primary; background: $panel;
-    }
+    IndexScreen > Vertical { width: 70; height: 80%; max-height: 100%; padding: 0; }
     IndexScreen Input { margin: 0 0 1 0; }
     IndexScreen OptionList { height: 1fr; }
     IndexScreen #index-help { color: $text-muted; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *keys.bindings("index"),
-        ("down", "cursor_down", "Down"),
-        ("up", "cursor_up", "Up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("index")  # type: ignore[assignment]
 
     def __init__(self, entities: list[Entity]) -> None:
         super().__init__()
@@ -116,9 +109,6 @@ class IndexScreen(ModalScreen[str | None]):
         """Move the highlight up (while typing in the filter)."""
         self.query_one("#index-list", OptionList).action_cursor_up()
 
-    def action_close(self) -> None:
-        """Close without jumping."""
-        self.dismiss(None)
 
 
 def help_table() -> Table:
@@ -139,46 +129,35 @@ def help_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The list of keys."""
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
         width: 76; max-width: 95%; height: 85%; border: thick $primary; background: $panel;
         padding: 0 1;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        ("escape,q,f1,question_mark", "close", "Close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("help")  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Text("Keys", "bold"))
             yield Static(help_table())
 
-    def action_close(self) -> None:
-        """Close the help."""
-        self.dismiss(None)
 
 
-class ExportScreen(ModalScreen[tuple[str, bool] | None]):
+class ExportScreen(Dialog[tuple[str, bool] | None]):
     """Ask where to write the Markdown export; confirm before replacing a file.
 
     Dismisses with ``(path, overwrite)`` or None (cancelled). The app writes the file.
     """
 
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 80; max-width: 95%; height: auto; border: thick $primary; background: $panel;
-        padding: 0 1;
-    }
+    ExportScreen > Vertical { width: 80; }
     ExportScreen #export-question { color: $warning; height: auto; }
     ExportScreen #export-help { color: $text-muted; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "close", "Cancel")]
 
     def __init__(self, default: str) -> None:
         super().__init__()
@@ -225,6 +204,3 @@ class ExportScreen(ModalScreen[tuple[str, bool] | None]):
         widget.update(question)
         widget.display = True
 
-    def action_close(self) -> None:
-        """Cancel."""
-        self.dismiss(None)

@@ -8,27 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Input, Static
 
 from reader.analysis.model import LABEL_NAMES, LABELS
 from reader.app import keys
+from reader.app.messages import FindClosed, FindStep
 
 
 class FindBar(Horizontal):
     """A one-line find bar: the query and a match counter (``3/17``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("find")  # type: ignore[assignment]
-
-    class Step(Message):
-        """Go to the next (``step`` = 1) or previous (-1) match."""
-
-        def __init__(self, step: int) -> None:
-            super().__init__()
-            self.step = step
-
-    class Closed(Message):
-        """The find bar was closed."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="find in the article", id="find-input")
@@ -58,30 +48,29 @@ class FindBar(Horizontal):
         else:
             more = "+" if limited else ""
             text = f"{(current or 0) + 1}/{total}{more}"
-        self._count = text
         self.query_one("#find-count", Static).update(text)
 
     @property
     def count_text(self) -> str:
         """The counter as shown."""
-        return getattr(self, "_count", "")
+        return str(self.query_one("#find-count", Static).content)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Step(1))
+        self.post_message(FindStep(1))
 
     def action_find_next(self) -> None:
         """Next match."""
-        self.post_message(self.Step(1))
+        self.post_message(FindStep(1))
 
     def action_find_previous(self) -> None:
         """Previous match."""
-        self.post_message(self.Step(-1))
+        self.post_message(FindStep(-1))
 
     def action_close(self) -> None:
         """Close the bar (the matches stay highlighted until Esc in the article)."""
         self.close()
-        self.post_message(self.Closed())
+        self.post_message(FindClosed())
 
 
 class Legend(Static):

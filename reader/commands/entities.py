@@ -6,23 +6,18 @@ import argparse
 import json
 import sys
 
-from reader.commands.common import (
-    add_article_argument,
-    add_config_arguments,
-    config_from_args,
-    load_article,
-)
+from reader.commands import common
 
 HELP = "list the entities of an article (a table, JSON or JSON lines)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``reader entities``."""
-    add_article_argument(parser)
+    common.add_article_argument(parser)
     parser.add_argument("--format", choices=("text", "json", "jsonl", "table"), default="text",
                         help="text: a table (default; 'table' is the old name), json: one "
                              "object, jsonl: one entity a line")
-    add_config_arguments(parser, model=True)
+    common.add_config_arguments(parser, model=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from reader.analysis.cache import to_json
     from reader.session import Session
 
-    config = config_from_args(args)
-    article = load_article(args, config)
+    config = common.config_from_args(args)
+    article = common.load_article(args, config)
     analysis = Session(article, config).run_analysis()  # with the reader's corrections
     if args.format == "json":
         json.dump(to_json(analysis), sys.stdout, ensure_ascii=False, indent=2)

@@ -7,14 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.commands.common import (
-    add_article_argument,
-    add_config_arguments,
-    config_from_args,
-    load_article,
-    output_kind,
-    write_output,
-)
+from reader.commands import common
 from reader.errors import ReaderError
 
 HELP = "write an annotated Markdown or JSON copy of an article (links, footnotes, glossary)"
@@ -22,7 +15,7 @@ HELP = "write an annotated Markdown or JSON copy of an article (links, footnotes
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``reader export``."""
-    add_article_argument(parser)
+    common.add_article_argument(parser)
     parser.add_argument("-o", "--output", metavar="OUT", default="-",
                         help="file to write (default: - for standard output); an existing "
                              "file is only replaced with --force")
@@ -34,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Markdown (default) or JSON for scripts")
     parser.add_argument("-f", "--force", action="store_true",
                         help="replace OUT if it exists")
-    add_config_arguments(parser, model=True, network=True)
+    common.add_config_arguments(parser, model=True, network=True)
 
 
 def _output_path(value: str, force: bool, source: str) -> Path | None:
@@ -47,7 +40,7 @@ def _output_path(value: str, force: bool, source: str) -> Path | None:
     parent = path.parent
     if not parent.is_dir():
         raise ReaderError(f"cannot write {value}: directory {parent} does not exist")
-    kind = output_kind(path)
+    kind = common.output_kind(path)
     if kind == "other":
         raise ReaderError(f"{value} is not a regular file (a socket or block device); "
                           "choose another output file")
@@ -85,9 +78,9 @@ def run(args: argparse.Namespace) -> int:
     from reader.sanitize import one_line
     from reader.session import Session
 
-    config = config_from_args(args)
+    config = common.config_from_args(args)
     output = _output_path(args.output, args.force, args.file)
-    article = load_article(args, config)
+    article = common.load_article(args, config)
     with Session(article, config) as session:
         session.run_analysis()  # with the reader's corrections
         if not config.offline:
@@ -103,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
-    write_output(args.output, text, force=args.force)
+    common.write_output(args.output, text, force=args.force)
     entities = len(bundle.analysis.entities)
     print(f"reader: wrote {one_line(args.output)} ({entities} entities, "
           f"{bundle.with_background()} with background)", file=sys.stderr)

@@ -6,12 +6,7 @@ import argparse
 import os
 import sys
 
-from reader.commands.common import (
-    add_article_argument,
-    add_config_arguments,
-    config_from_args,
-    load_article,
-)
+from reader.commands import common
 from reader.errors import ReaderError
 
 HELP = "open an article in the reader (the default command)"
@@ -19,8 +14,8 @@ HELP = "open an article in the reader (the default command)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``reader open``."""
-    add_article_argument(parser)
-    add_config_arguments(parser, model=True, network=True)
+    common.add_article_argument(parser)
+    common.add_config_arguments(parser, model=True, network=True)
 
 
 def _reattach_terminal() -> None:
@@ -40,8 +35,8 @@ def _reattach_terminal() -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the article, then run the app."""
-    config = config_from_args(args)
-    article = load_article(args, config)
+    config = common.config_from_args(args)
+    article = common.load_article(args, config)
     require_terminal()
     if args.file == "-":
         _reattach_terminal()

@@ -5,20 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.commands.common import (
-    add_article_argument,
-    add_config_arguments,
-    config_from_args,
-    load_article,
-)
+from reader.commands import common
 
 HELP = "fetch glossary entries for every entity of an article (for offline reading)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``reader prefetch``."""
-    add_article_argument(parser)
-    add_config_arguments(parser, model=True, network=True)
+    common.add_article_argument(parser)
+    common.add_config_arguments(parser, model=True, network=True)
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="no progress bar and no summary")
 
@@ -35,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
     from reader.lookup import print_notice
     from reader.session import Session
 
-    config = config_from_args(args)
-    article = load_article(args, config)
+    config = common.config_from_args(args)
+    article = common.load_article(args, config)
     console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False,
                       soft_wrap=True)  # a message is one line, however long
     with Session(article, config) as session:

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app_support import settle
+from app_support import SEED, MakeApp, settle
 from textual.events import MouseMove
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from reader.analysis.model import LABELS, Analysis
+from reader.analysis.model import LABELS
 from reader.app.app import ReaderApp
 from reader.app.correction_screens import (
     HiddenScreen,
@@ -34,7 +33,6 @@ from reader.config import Config
 from reader.corrections import Corrections, store_for
 
 SIZE = (140, 40)
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 
 #: A second article (our own words) with names the reader corrected in the first one.
 SECOND = """\
@@ -82,33 +80,33 @@ def offsets(article: Article, word: str, nth: int = 0) -> tuple[int, int]:
 
 def first_mention(app: ReaderApp, name: str) -> tuple[int, int]:
     """Offsets of the first mention of entity ``name``."""
-    assert app.analysis is not None
-    entity = next(e for e in app.analysis.entities if e.name == name)
+    assert app.session.analysis is not None
+    entity = next(e for e in app.session.analysis.entities if e.name == name)
     return entity.mentions[0].start, entity.mentions[0].end
 
 
 def names(app: ReaderApp) -> dict[str, str]:
     """Entity name -> label of the app's current analysis."""
-    assert app.analysis is not None
-    return {entity.name: entity.label for entity in app.analysis.entities}
+    assert app.session.analysis is not None
+    return {entity.name: entity.label for entity in app.session.analysis.entities}
 
 
 async def select(pilot: Pilot[None], name: str) -> None:
     """Select the first mention of entity ``name``, as Enter in the entity index does
     (typing a filter there costs a second of key presses per call)."""
     app = pilot.app
-    assert isinstance(app, ReaderApp) and app.analysis is not None
-    app._index_chosen(next(e.key for e in app.analysis.entities if e.name == name))
+    assert isinstance(app, ReaderApp) and app.session.analysis is not None
+    app.main.jump_to_entity(next(e.key for e in app.session.analysis.entities if e.name == name))
     await settle(pilot)
 
 
 async def test_corrections_made_in_the_app_last_and_help_the_next_article(
-        wiki_server: Any, tmp_path: Path) -> None:
+        wiki_server: Any, tmp_path: Path, make_app: MakeApp) -> None:
     config = config_for(wiki_server)
     seed = load(SEED)
     store = store_for(config)
 
-    app = ReaderApp(seed, config=config)
+    app = make_app(config=config, analyser=None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Wirtschaftsforum" not in names(app) and "Kreml" in names(app)
@@ -130,24 +128,24 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert store.load().added == {"Wirtschaftsforum": "MISC"}
         assert names(app)["Wirtschaftsforum"] == "MISC"
         assert drawn_labels(app, *forum) == {"MISC"}
-        assert app.view.mark is None and app.panel.entity is not None
-        assert app.panel.entity.name == "Wirtschaftsforum"  # selected at once
+        assert app.view.mark is None and app.main.panel.entity is not None
+        assert app.main.panel.entity.name == "Wirtschaftsforum"  # selected at once
 
         # 2. Choose another page among the candidates, then type a title.
         await pilot.press("i", *"kreml", "enter")  # the entity index, filtered
         await settle(pilot)
-        assert "Moskauer Kreml" in app.panel.body_text
+        assert "Moskauer Kreml" in app.main.panel.body_text
         await pilot.press("c")
         assert isinstance(app.screen, PageScreen)
         assert "Kreml (Nowgorod)" in screen_text(app)
         await pilot.press("down", "enter")  # the first other page
         await settle(pilot)
         assert store.load().page_for("Kreml", "de") == "Kreml (Nowgorod)"
-        assert "Weliki Nowgorod" in app.panel.body_text
+        assert "Weliki Nowgorod" in app.main.panel.body_text
         await pilot.press("c", *"Kreml (Metonym)", "enter")
         await settle(pilot)
         assert store.load().page_for("Kreml", "de") == "Kreml (Metonym)"
-        assert "die russische Staatsführung" in app.panel.body_text
+        assert "die russische Staatsführung" in app.main.panel.body_text
         assert "Page chosen by you" in screen_text(app)
 
         # 3. A note on Putin, two lines, saved with Ctrl+S.
@@ -158,7 +156,7 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         await settle(pilot)
         note = "Oft da.\nJa"
         assert store.load().note_for("Wladimir Putin") == note
-        assert app.panel.note_text == note
+        assert app.main.panel.note_text == note
         assert "✎ Your note" in screen_text(app)
         assert "Oft da." in screen_text(app)
 
@@ -179,7 +177,7 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert "Kreml" not in names(app) and "dpa" not in names(app)
         assert drawn_labels(app, *kreml) == set()
         assert drawn_labels(app, *offsets(seed, "dpa")) == set()
-        assert app.panel.entity is None  # the hidden entity left the panel
+        assert app.main.panel.entity is None  # the hidden entity left the panel
 
         # 5. The export carries the note.
         await pilot.press("e")
@@ -190,7 +188,7 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert "Oft da." in export.read_text(encoding="utf-8")
 
     # Restart: a new app on the same article.
-    app = ReaderApp(load(SEED), config=config)
+    app = make_app(config=config, analyser=None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert names(app)["Wirtschaftsforum"] == "MISC"
@@ -198,15 +196,15 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert drawn_labels(app, *forum) == {"MISC"}
         assert drawn_labels(app, *kreml) == set()
         await select(pilot, "Wladimir Putin")
-        assert app.panel.note_text == note
+        assert app.main.panel.note_text == note
         assert "Oft da." in screen_text(app)
         await select(pilot, "Wirtschaftsforum")
-        assert "jährliche Wirtschaftskonferenz" in app.panel.body_text
+        assert "jährliche Wirtschaftskonferenz" in app.main.panel.body_text
 
     # A second article: the added entity is recognised, "Kreml" (hidden only in the
     # first article) is back with the page the reader typed, "dpa" stays hidden.
     second = from_text(SECOND, "zweiter.txt")
-    app = ReaderApp(second, config=config)
+    app = make_app(second, config=config, analyser=None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert names(app)["Wirtschaftsforum"] == "MISC"
@@ -214,20 +212,19 @@ async def test_corrections_made_in_the_app_last_and_help_the_next_article(
         assert "Kreml" in names(app) and "dpa" not in names(app)
         assert drawn_labels(app, *offsets(second, "dpa")) == set()
         await select(pilot, "Kreml")
-        assert "die russische Staatsführung" in app.panel.body_text
+        assert "die russische Staatsführung" in app.main.panel.body_text
         await select(pilot, "Wladimir Putin")
-        assert app.panel.note_text == note
+        assert app.main.panel.note_text == note
         assert "Oft da." in screen_text(app)
 
 
-async def test_hidden_entities_can_be_shown_again(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
+async def test_hidden_entities_can_be_shown_again(seed_article: Article, make_app: MakeApp) -> None:
     config = Config(offline=True)
     store = store_for(config)
     with store.editing() as corrections:
         corrections.hide("Nato")
         corrections.hide("Moskau", seed_article.sha256)
-    app = ReaderApp(seed_article, config=config, analyser=analyser)
+    app = make_app(config=config)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Nato" not in names(app) and "Moskau" not in names(app)
@@ -244,8 +241,8 @@ async def test_hidden_entities_can_be_shown_again(
 
 
 async def test_mark_mode_moves_and_extends_word_by_word(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=Config(offline=True), analyser=analyser)
+        seed_article: Article, make_app: MakeApp) -> None:
+    app = make_app(config=Config(offline=True))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Dmitri Peskow")  # the first mention: "Kremlsprecher Dmitri Peskow"
@@ -278,9 +275,8 @@ async def test_mark_mode_moves_and_extends_word_by_word(
         assert store_for(app.config).load() == Corrections()
 
 
-async def test_dragging_the_mouse_marks_words(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=Config(offline=True), analyser=analyser)
+async def test_dragging_the_mouse_marks_words(seed_article: Article, make_app: MakeApp) -> None:
+    app = make_app(config=Config(offline=True))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         view = app.view
@@ -301,9 +297,8 @@ async def test_dragging_the_mouse_marks_words(
         assert store_for(app.config).load().added == {"Oberst Reisner": "PER"}
 
 
-async def test_a_changed_note_is_not_lost_to_a_stray_escape(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=Config(offline=True), analyser=analyser)
+async def test_a_changed_note_is_not_lost_to_a_stray_escape(make_app: MakeApp) -> None:
+    app = make_app(config=Config(offline=True))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Interfax")
@@ -316,16 +311,15 @@ async def test_a_changed_note_is_not_lost_to_a_stray_escape(
         await pilot.press("a", "backspace", "backspace", "ctrl+s")  # emptied: deleted
         await settle(pilot)
         assert store_for(app.config).load().notes == {}
-        assert app.panel.note_text == ""
+        assert app.main.panel.note_text == ""
 
 
-async def test_a_damaged_corrections_file_is_reported_and_kept(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
+async def test_a_damaged_corrections_file_is_reported_and_kept(make_app: MakeApp) -> None:
     config = Config(offline=True)
     path = store_for(config).corrections_path
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{not json", encoding="utf-8")
-    app = ReaderApp(seed_article, config=config, analyser=analyser)
+    app = make_app(config=config)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.pause(0.1)  # toasts are drawn a moment later
@@ -340,9 +334,8 @@ async def test_a_damaged_corrections_file_is_reported_and_kept(
     assert path.read_text(encoding="utf-8") == "{not json"  # nothing overwritten
 
 
-async def test_correction_keys_are_in_the_help_and_the_palette(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=Config(offline=True), analyser=analyser)
+async def test_correction_keys_are_in_the_help_and_the_palette(make_app: MakeApp) -> None:
+    app = make_app(config=Config(offline=True))
     async with app.run_test(size=(140, 60)) as pilot:
         await settle(pilot)
         commands = {command.title for command in app.get_system_commands(app.screen)}

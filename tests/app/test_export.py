@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from app_support import settle
+from app_support import MakeApp, settle
 
-from reader.analysis.model import Analysis
-from reader.app.app import ReaderApp
 from reader.app.screens import ExportScreen
 from reader.article import Article, from_text
-from reader.config import Config
-
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
 
 async def test_export_writes_beside_the_article_and_confirms_overwrite(
-        tmp_path: Path, seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
+        tmp_path: Path, seed_article: Article, make_app: MakeApp) -> None:
     source = tmp_path / "artikel.txt"
     article = from_text(seed_article.text, str(source), "text")
     target = tmp_path / "artikel.annotated.md"
-    app = ReaderApp(article, config=OFFLINE, analyser=analyser)
+    app = make_app(article)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("e")

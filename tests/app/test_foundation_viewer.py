@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from app_support import MakeApp
+
 from reader.app.app import ReaderApp
 from reader.article import from_text
+from reader.config import Config
 
 TRICKY = (
     "Titel [b]nicht fett[/b]\n\n"
@@ -17,8 +20,8 @@ def screen_text(app: ReaderApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def test_markup_is_shown_literally_and_click_actions_are_inert() -> None:
-    app = ReaderApp(from_text(TRICKY, "tricky.txt"))
+async def test_markup_is_shown_literally_and_click_actions_are_inert(make_app: MakeApp) -> None:
+    app = make_app(from_text(TRICKY, "tricky.txt"), config=Config(), analyser=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         shown = screen_text(app)
@@ -32,10 +35,8 @@ async def test_markup_is_shown_literally_and_click_actions_are_inert() -> None:
         assert app.is_running
 
 
-async def test_q_quits(seed_path) -> None:  # type: ignore[no-untyped-def]
-    from reader.article import load
-
-    app = ReaderApp(load(seed_path))
+async def test_q_quits(make_app: MakeApp) -> None:
+    app = make_app(config=Config(), analyser=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Kremlsprecher Dmitri Peskow" in screen_text(app)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from app_support import settle
+from app_support import MakeApp, settle
 from textual.pilot import Pilot
 
 from glossary.service import Glossary
-from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
 from reader.app.article_view import ArticleView
 from reader.app.glossary_panel import GlossaryPanel
-from reader.article import Article
 from reader.config import Config
 from reader.corrections import PageChoices, store_for
 from reader.lookup import settings_for
@@ -38,22 +35,22 @@ def glossary(config: Config) -> Glossary:
 async def select(pilot: Pilot[None], name: str) -> GlossaryPanel:
     """Select the first mention of entity ``name`` (via the index) and wait for its entry."""
     app = pilot.app
-    assert isinstance(app, ReaderApp) and app.analysis is not None
-    key = next(e.key for e in app.analysis.entities if e.name == name)
-    app._index_chosen(key)
+    assert isinstance(app, ReaderApp) and app.session.analysis is not None
+    key = next(e.key for e in app.session.analysis.entities if e.name == name)
+    app.main.jump_to_entity(key)
     await settle(pilot)
-    return app.panel
+    return app.main.panel
 
 
 async def test_seed_opens_highlighted_and_the_panel_shows_fixture_background(
-        seed_article: Article, wiki_server: Any) -> None:
+        wiki_server: Any, make_app: MakeApp) -> None:
     """End to end: the real recogniser, the real glossary, the local server."""
     config = config_for(wiki_server)
-    app = ReaderApp(seed_article, config=config)
+    app = make_app(config=config, analyser=None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.mentions is not None and len(app.mentions) > 20
-        assert len(app.entries) == len(app.analysis.entities)  # type: ignore[union-attr]
+        assert len(app.session.entries) == len(app.session.analysis.entities)  # type: ignore[union-attr]
         assert wiki_server.request_count > 0
         requests = wiki_server.request_count
         panel = await select(pilot, "Dmitri Peskow")
@@ -64,13 +61,12 @@ async def test_seed_opens_highlighted_and_the_panel_shows_fixture_background(
         await pilot.press("tab", "tab", "tab")
         await settle(pilot)
         assert wiki_server.request_count == requests  # prefetched: no more requests
-        assert "online" in app.status_text
+        assert "online" in app.main.status.text
 
 
-async def test_choosing_another_meaning_sticks(
-        seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
+async def test_choosing_another_meaning_sticks(wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server)
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
+    app = make_app(config=config, glossary=glossary(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Koalition der Willigen")
@@ -84,34 +80,32 @@ async def test_choosing_another_meaning_sticks(
         await select(pilot, "Koalition der Willigen")
         assert "Irak" in panel.body_text
     # A new session remembers the choice.
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
+    app = make_app(config=config, glossary=glossary(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Koalition der Willigen")
         assert "Irak" in panel.body_text
 
 
-async def test_offline_mode_shows_cached_text(
-        seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
+async def test_offline_mode_shows_cached_text(wiki_server: Any, make_app: MakeApp) -> None:
     online = config_for(wiki_server)
-    app = ReaderApp(seed_article, config=online, analyser=analyser, glossary=glossary(online))
+    app = make_app(config=online, glossary=glossary(online))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)  # the prefetch fills the cache
     requests = wiki_server.request_count
     offline = config_for(wiki_server, offline=True)
-    app = ReaderApp(seed_article, config=offline, analyser=analyser, glossary=glossary(offline))
+    app = make_app(config=offline, glossary=glossary(offline))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Moskau")
         assert "Hauptstadt Russlands" in panel.body_text
-        assert "offline" in app.status_text
+        assert "offline" in app.main.status.text
     assert wiki_server.request_count == requests
 
 
-async def test_offline_without_cache_says_not_cached(
-        seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
+async def test_offline_without_cache_says_not_cached(wiki_server: Any, make_app: MakeApp) -> None:
     offline = config_for(wiki_server, offline=True)
-    app = ReaderApp(seed_article, config=offline, analyser=analyser, glossary=glossary(offline))
+    app = make_app(config=offline, glossary=glossary(offline))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Moskau")
@@ -120,10 +114,10 @@ async def test_offline_without_cache_says_not_cached(
 
 
 async def test_a_server_fault_shows_an_error_and_the_app_keeps_working(
-        seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
+        wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server)
     wiki_server.set_fault("500")
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
+    app = make_app(config=config, glossary=glossary(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Nato")
@@ -139,24 +133,23 @@ async def test_a_server_fault_shows_an_error_and_the_app_keeps_working(
         assert isinstance(app.query_one(ArticleView), ArticleView)
 
 
-async def test_rate_limits_show_a_countdown(
-        seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
+async def test_rate_limits_show_a_countdown(wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server)
     wiki_server.set_fault("429", retry_after=120)
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
+    app = make_app(config=config, glossary=glossary(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Ukraine")
         assert "Rate-limited, retrying in" in panel.body_text
-        assert "rate-limited" in app.status_text
+        assert "rate-limited" in app.main.status.text
 
 
 async def test_network_text_is_sanitised_and_not_markup(
-        seed_article: Article, analyser: Callable[[str], Analysis], wiki_server: Any) -> None:
+        wiki_server: Any, make_app: MakeApp) -> None:
     wiki_server.add_page("de", "Interfax", description="[b]Agentur[/b] \x1b[31mrot",
                          extract="Text mit [@click=app.quit]Klick[/] und \x1b]0;x\x07Ende.")
     config = config_for(wiki_server)
-    app = ReaderApp(seed_article, config=config, analyser=analyser, glossary=glossary(config))
+    app = make_app(config=config, glossary=glossary(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Interfax")

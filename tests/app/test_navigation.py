@@ -5,18 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from app_support import settle
+from app_support import MakeApp, settle
 
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
 from reader.app.article_view import ArticleView
 from reader.app.screens import HelpScreen, IndexScreen
 from reader.article import Article, from_text
-from reader.config import Config
 
 SIZE = (140, 40)
-#: Offline, and a closed port should anything try the network anyway.
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
 
 
@@ -32,9 +29,8 @@ def screen_line_with(view: ArticleView, word: str) -> int:
     raise AssertionError(f"{word!r} not on screen")
 
 
-async def test_entities_are_highlighted_with_label_colours(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_entities_are_highlighted_with_label_colours(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.mentions is not None and len(app.mentions) > 20
@@ -46,12 +42,11 @@ async def test_entities_are_highlighted_with_label_colours(
         plain = next(style for text, style in styles.items() if "Kremlsprecher" in text)
         assert plain is not None and plain.bgcolor != peskow.bgcolor
         assert view.label_style("PER") != view.label_style("LOC")
-        assert "hand 1.0" in app.status_text and "9" in app.status_text
+        assert "hand 1.0" in app.main.status.text and "9" in app.main.status.text
 
 
-async def test_tab_moves_the_selection_and_shows_the_panel(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_tab_moves_the_selection_and_shows_the_panel(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("tab")
@@ -62,7 +57,7 @@ async def test_tab_moves_the_selection_and_shows_the_panel(
         assert app.view.selected == 1 and selected_name(app) == "Kiew"
         await pilot.press("n", "n", "p")
         assert app.view.selected == 2
-        assert app.panel.entity is not None and app.panel.entity.name == "Moskau"
+        assert app.main.panel.entity is not None and app.main.panel.entity.name == "Moskau"
         # ] / . go to the next mention of the same entity, [ / , back.
         await pilot.press("full_stop")
         assert selected_name(app) == "Moskau"
@@ -80,9 +75,8 @@ async def test_tab_moves_the_selection_and_shows_the_panel(
         assert top <= line < top + app.view.scrollable_content_region.height
 
 
-async def test_enter_focuses_the_panel_and_a_mention_there_jumps(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_enter_focuses_the_panel_and_a_mention_there_jumps(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("tab", "tab", "tab", "enter")
@@ -94,53 +88,52 @@ async def test_enter_focuses_the_panel_and_a_mention_there_jumps(
 
 
 async def test_text_shows_before_the_analysis_finishes(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
+        analyser: Callable[[str], Analysis], make_app: MakeApp) -> None:
     release = threading.Event()
 
     def slow(text: str) -> Analysis:
         release.wait(10)
         return analyser(text)
 
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=slow)
+    app = make_app(analyser=slow)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Koalition der Willigen" in app.view.render_line(0).text
-        assert app.mentions is None and "analysing" in app.status_text
+        assert app.mentions is None and "analysing" in app.main.status.text
         await pilot.press("tab", "j", "k")  # keys work meanwhile
         release.set()
         await settle(pilot)
         assert app.mentions is not None
 
 
-async def test_a_failing_recogniser_is_a_status_not_a_crash(seed_article: Article) -> None:
+async def test_a_failing_recogniser_is_a_status_not_a_crash(make_app: MakeApp) -> None:
     def broken(text: str) -> Analysis:
         raise RuntimeError("model is broken")
 
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=broken)
+    app = make_app(analyser=broken)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "analysis failed" in app.status_text
+        assert "analysis failed" in app.main.status.text
         await pilot.press("tab", "slash", "x", "escape", "j")
         assert app.is_running
 
 
-async def test_find_highlights_and_counts_matches(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_find_highlights_and_counts_matches(seed_article: Article, make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         expected = seed_article.text.lower().count("sicher")
         await pilot.press("slash", *"sicher")
         assert len(app.view.matches) == expected > 3
-        assert app.find_bar.count_text == f"1/{expected}"
+        assert app.main.find_bar.count_text == f"1/{expected}"
         y = screen_line_with(app.view, "Sicherheitsgarantien")
         match_bg = app.view._style("article-view--match-current").bgcolor
         assert any(seg.style is not None and seg.style.bgcolor == match_bg
                    for seg in app.view.render_line(y))
         await pilot.press("enter", "enter")
-        assert app.find_bar.count_text == f"3/{expected}"
+        assert app.main.find_bar.count_text == f"3/{expected}"
         await pilot.press("shift+enter")
-        assert app.find_bar.count_text == f"2/{expected}"
+        assert app.main.find_bar.count_text == f"2/{expected}"
         await pilot.press("escape")  # closes the bar, matches stay
         assert isinstance(app.focused, ArticleView) and len(app.view.matches) == expected
         await pilot.press("f3")
@@ -148,12 +141,11 @@ async def test_find_highlights_and_counts_matches(
         await pilot.press("escape")  # in the article: clears the matches
         assert len(app.view.matches) == 0
         await pilot.press("slash", *"zzzqqq")
-        assert app.find_bar.count_text == "no matches"
+        assert app.main.find_bar.count_text == "no matches"
 
 
-async def test_index_filters_and_jumps(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_index_filters_and_jumps(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("i")
@@ -162,14 +154,13 @@ async def test_index_filters_and_jumps(
         await pilot.pause()
         assert not isinstance(app.screen, IndexScreen)
         assert selected_name(app) == "Interfax"
-        assert app.panel.entity is not None and app.panel.entity.name == "Interfax"
+        assert app.main.panel.entity is not None and app.main.panel.entity.name == "Interfax"
         await pilot.press("i", "escape")
         assert not isinstance(app.screen, IndexScreen)
 
 
-async def test_jump_mode_and_mouse_click_select_entities(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_jump_mode_and_mouse_click_select_entities(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f")
@@ -188,9 +179,8 @@ async def test_jump_mode_and_mouse_click_select_entities(
         assert selected_name(app) == "Interfax"
 
 
-async def test_scroll_keys_and_help(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_scroll_keys_and_help(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=(100, 20)) as pilot:
         await settle(pilot)
         await pilot.press("j", "j")
@@ -210,29 +200,28 @@ async def test_scroll_keys_and_help(
             assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_narrow_terminals_put_the_panel_below(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_narrow_terminals_put_the_panel_below(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=(90, 40)) as pilot:
         await settle(pilot)
-        assert app.panel.region.y > app.view.region.y
-        assert app.panel.region.width >= 80
+        assert app.main.panel.region.y > app.view.region.y
+        assert app.main.panel.region.width >= 80
         await pilot.press("b")
-        assert not app.panel.display
+        assert not app.main.panel.display
         await pilot.press("b")
-        assert app.panel.display
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+        assert app.main.panel.display
+    app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        assert app.panel.region.x > app.view.region.x
+        assert app.main.panel.region.x > app.view.region.x
         assert app.view.lines and max(
             line.end - line.start for line in app.view.lines) <= 81
 
 
-async def test_article_text_is_never_markup(analyser: Callable[[str], Analysis]) -> None:
+async def test_article_text_is_never_markup(make_app: MakeApp) -> None:
     article = from_text("Titel [b]fett[/b]\n\n[@click=app.quit]x[/] und [red]rot", "t.txt",
                         "text")
-    app = ReaderApp(article, config=OFFLINE, analyser=analyser)
+    app = make_app(article)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         shown = "\n".join(app.view.render_line(y).text for y in range(3))
@@ -240,9 +229,8 @@ async def test_article_text_is_never_markup(analyser: Callable[[str], Analysis])
         assert app.is_running
 
 
-async def test_command_palette_has_the_main_actions(
-        seed_article: Article, analyser: Callable[[str], Analysis]) -> None:
-    app = ReaderApp(seed_article, config=OFFLINE, analyser=analyser)
+async def test_command_palette_has_the_main_actions(make_app: MakeApp) -> None:
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}

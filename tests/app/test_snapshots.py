@@ -8,14 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from app_support import SEED, hand_analysis, settle
+from app_support import MakeApp, settle
 
 from glossary.models import Candidate, GlossaryEntry, Status
-from reader.app.app import ReaderApp
-from reader.article import load
-from reader.config import Config
-
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
 PESKOW = GlossaryEntry(
     query="Dmitri Peskow", lang="de", status=Status.FOUND, title="Dmitri Peskow",
@@ -28,23 +23,19 @@ PESKOW = GlossaryEntry(
 )
 
 
-def make_app() -> ReaderApp:
-    return ReaderApp(load(SEED), config=OFFLINE, analyser=hand_analysis)
-
-
 async def select_peskow(pilot: Any) -> None:
     await settle(pilot)
     app = pilot.app
-    app.entries["per:peskow"] = PESKOW
-    app._index_chosen("per:peskow")
+    app.session.entries["per:peskow"] = PESKOW
+    app.main.jump_to_entity("per:peskow")
     await pilot.pause()
 
 
-def test_main_screen_with_an_entity_selected(snap_compare: Any) -> None:
+def test_main_screen_with_an_entity_selected(snap_compare: Any, make_app: MakeApp) -> None:
     assert snap_compare(make_app(), terminal_size=(140, 40), run_before=select_peskow)
 
 
-def test_narrow_screen_with_find_matches(snap_compare: Any) -> None:
+def test_narrow_screen_with_find_matches(snap_compare: Any, make_app: MakeApp) -> None:
     async def find(pilot: Any) -> None:
         await settle(pilot)
         await pilot.press("slash", *"ukraine", "enter", "escape")
@@ -54,7 +45,7 @@ def test_narrow_screen_with_find_matches(snap_compare: Any) -> None:
     assert snap_compare(make_app(), terminal_size=(90, 36), run_before=find)
 
 
-def test_entity_index(snap_compare: Any) -> None:
+def test_entity_index(snap_compare: Any, make_app: MakeApp) -> None:
     async def index(pilot: Any) -> None:
         await settle(pilot)
         await pilot.press("i", "r")
@@ -63,7 +54,7 @@ def test_entity_index(snap_compare: Any) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 36), run_before=index)
 
 
-def test_jump_labels(snap_compare: Any) -> None:
+def test_jump_labels(snap_compare: Any, make_app: MakeApp) -> None:
     async def jump(pilot: Any) -> None:
         await settle(pilot)
         await pilot.press("f")

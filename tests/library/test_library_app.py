@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_support import SEED, hand_analysis, settle
+from app_support import OFFLINE, SEED, hand_analysis, settle
 from feed_server import FeedServer
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -16,7 +16,6 @@ from reader.library.fetch import refresh
 from reader.library.store import open_library
 
 SIZE = (120, 30)
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
 
 def subscribe(server: FeedServer, config: Config, *paths: str) -> None:
@@ -121,7 +120,7 @@ async def test_position_and_entity_restored_after_a_restart() -> None:
         assert reopened.view.visible_range()[0] == top
         assert reopened.mentions is not None and reopened.view.selected is not None
         assert reopened.mentions.entities[reopened.view.selected].key == entity
-        assert reopened.panel.entity is not None and reopened.panel.entity.key == entity
+        assert reopened.main.panel.entity is not None and reopened.main.panel.entity.key == entity
     with open_library(OFFLINE) as store:
         assert [item.article for item in store.recent()] == [article_key(article)]
 

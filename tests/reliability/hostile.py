@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
+from app_support import SEED
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 
 #: Terminal escape sequences: CSI, OSC (title, hyperlink, clipboard), DCS, 8-bit CSI/OSC,
 #: charset switches, keypad modes.

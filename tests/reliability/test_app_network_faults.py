@@ -17,11 +17,10 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
-from app_support import hand_analysis, settle
+from app_support import SEED, MakeApp, hand_analysis, settle
 from textual.pilot import Pilot
 
 from glossary.cache import GlossaryCache
@@ -35,7 +34,6 @@ from reader.config import Config
 from reader.corrections import PageChoices, store_for
 from reader.lookup import queries_for, settings_for
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 SIZE = (140, 40)
 #: Attempts per request: the first and ``max_retries`` = 1 retry.
 ATTEMPTS = 2
@@ -92,10 +90,10 @@ async def keys_still_work(pilot: Pilot[None]) -> None:
 async def select(pilot: Pilot[None], name: str) -> GlossaryPanel:
     """Select the first mention of entity ``name`` and wait for the lookups."""
     app = pilot.app
-    assert isinstance(app, ReaderApp) and app.analysis is not None
-    app._index_chosen(next(e.key for e in app.analysis.entities if e.name == name))
+    assert isinstance(app, ReaderApp) and app.session.analysis is not None
+    app.main.jump_to_entity(next(e.key for e in app.session.analysis.entities if e.name == name))
     await settle(pilot)
-    return app.panel
+    return app.main.panel
 
 
 def healthy_run(article: Article, config: Config) -> dict[str, Status]:
@@ -139,11 +137,11 @@ PERSISTENT = [
 @pytest.mark.parametrize(("kind", "status", "words", "panel_start"), PERSISTENT,
                          ids=[p[0] for p in PERSISTENT])
 async def test_persistent_fault(kind: str, status: Status, words: str, panel_start: str,
-                                seed: Article, wiki_server: Any) -> None:
+                                seed: Article, wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server.api_url)
     wiki_server.set_fault(kind, delay=1.0)
     glossary = glossary_for(config)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary)
+    app = make_app(config=config, glossary=glossary)
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)  # while the prefetch fails (hang: blocks) in a thread
         await settle(pilot)
@@ -155,8 +153,8 @@ async def test_persistent_fault(kind: str, status: Status, words: str, panel_sta
         if status is Status.ERROR:
             assert "Press r to try again" in panel.body_text
         else:
-            assert "offline (cannot reach" in app.status_text
-        assert all(e.status is status for e in app.entries.values())
+            assert "offline (cannot reach" in app.main.status.text
+        assert all(e.status is status for e in app.session.entries.values())
         requests = wiki_server.request_count
         await pilot.press("tab", "tab", "shift+tab")
         await settle(pilot)
@@ -174,13 +172,13 @@ async def test_persistent_fault(kind: str, status: Status, words: str, panel_sta
     assert len(cache_rows(config)) == 9
 
 
-async def test_connection_refused(seed: Article) -> None:
+async def test_connection_refused(make_app: MakeApp) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     config = config_for(f"http://127.0.0.1:{port}/{{lang}}/w/api.php")
     glossary = glossary_for(config)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary)
+    app = make_app(config=config, glossary=glossary)
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)
         await settle(pilot)
@@ -189,7 +187,7 @@ async def test_connection_refused(seed: Article) -> None:
         panel = await select(pilot, "Moskau")
         assert panel.body_text.startswith("Offline: not cached.")
         assert "cannot reach 127.0.0.1" in panel.body_text
-        assert "offline (cannot reach" in app.status_text
+        assert "offline (cannot reach" in app.main.status.text
         panel.focus()
         await pilot.press("r")
         await settle(pilot)
@@ -197,38 +195,39 @@ async def test_connection_refused(seed: Article) -> None:
     assert cache_rows(config) == {}
 
 
-async def test_slow_responses_show_progress_and_arrive(seed: Article, wiki_server: Any) -> None:
+async def test_slow_responses_show_progress_and_arrive(wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server.api_url, timeout=5.0)
     wiki_server.set_latency(0.15)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: bool(app.queries))  # the prefetch has begun
-        assert app.analysis is not None
-        app.show_entity(app.analysis.entities[0].key)
+        await wait_until(pilot, lambda: bool(app.session.queries))  # the prefetch has begun
+        assert app.session.analysis is not None
+        app.main.show_entity(app.session.analysis.entities[0].key)
         # A request takes 0.15 s, more than a poll: nothing can have arrived yet.
-        assert app.panel.body_text == "Fetching background…"
-        assert app.panel.query_one("#panel-loading").display
+        assert app.main.panel.body_text == "Fetching background…"
+        assert app.main.panel.query_one("#panel-loading").display
         await keys_still_work(pilot)
         await settle(pilot)
         panel = await select(pilot, "Dmitri Peskow")
         assert "Pressesprecher des Kremls" in panel.body_text
-        assert all(e.status is Status.FOUND for e in app.entries.values())
+        assert all(e.status is Status.FOUND for e in app.session.entries.values())
         assert wiki_server.max_concurrency == 1  # serial, even with a lookup beside the prefetch
         assert wiki_server.request_count <= 8
     assert len(cache_rows(config)) == 9
 
 
-async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any) -> None:
+async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any,
+                                                 make_app: MakeApp) -> None:
     """maxlag with Retry-After 1 s (within max_retry_after) is slept through."""
     config = config_for(wiki_server.api_url)
     requests = len(healthy_requests(seed, wiki_server))
     wiki_server.set_fault("maxlag", retry_after=1, times=1)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)
         await settle(pilot)
-        assert all(e.status is Status.FOUND for e in app.entries.values())
-        assert "online" in app.status_text
+        assert all(e.status is Status.FOUND for e in app.session.entries.values())
+        assert "online" in app.main.status.text
         assert [r.fault for r in wiki_server.requests].count("maxlag") == 1
         assert requests + 1 <= wiki_server.request_count <= 2 * requests + 1
         assert all(r.params["maxlag"] == "5" for r in wiki_server.requests)
@@ -236,19 +235,19 @@ async def test_maxlag_is_waited_for_then_retried(seed: Article, wiki_server: Any
 
 
 async def test_429_twice_is_reported_then_retried_after_the_countdown(
-        seed: Article, wiki_server: Any) -> None:
+        wiki_server: Any, make_app: MakeApp) -> None:
     """Retry-After 1 s: slept through once; the second 429 is reported, and the app
     retries the shown entity itself when the countdown ends."""
     config = config_for(wiki_server.api_url)
     wiki_server.set_fault("429", retry_after=1, times=2)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: bool(app.queries))
+        await wait_until(pilot, lambda: bool(app.session.queries))
         await settle(pilot)
         assert wiki_server.request_count == 2  # the fault twice, nothing in between
         panel = await select(pilot, "Nato")
         assert panel.body_text.startswith("Rate-limited, retrying in")
-        assert "rate-limited" in app.status_text
+        assert "rate-limited" in app.main.status.text
         await keys_still_work(pilot)
         await select(pilot, "Nato")
         await wait_until(pilot, lambda: "Militärbündnis" in panel.body_text)  # found
@@ -257,10 +256,10 @@ async def test_429_twice_is_reported_then_retried_after_the_countdown(
     assert rows and set(rows.values()) <= set(FINAL_KINDS)
 
 
-async def test_long_retry_after_blocks_every_request(seed: Article, wiki_server: Any) -> None:
+async def test_long_retry_after_blocks_every_request(wiki_server: Any, make_app: MakeApp) -> None:
     config = config_for(wiki_server.api_url)
     wiki_server.set_fault("429", retry_after=120)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await keys_still_work(pilot)
         await settle(pilot)
@@ -272,7 +271,7 @@ async def test_long_retry_after_blocks_every_request(seed: Article, wiki_server:
         await pilot.press("r", "escape", "tab", "tab")
         await settle(pilot)
         assert wiki_server.request_count == first  # blocked: no request at all
-        assert app.status_text.count("rate-limited, retry in 1") == 1
+        assert app.main.status.text.count("rate-limited, retry in 1") == 1
     assert cache_rows(config) == {}
 
 
@@ -288,20 +287,20 @@ def special_analysis(text: str) -> Analysis:
     ], "hand 1.0")
 
 
-async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any) -> None:
+async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any,
+                                                              make_app: MakeApp) -> None:
     article = from_text("Schleife A liegt am Kreml. Das Hamburger Nachrichtenmagazin Spiegel "
                         "berichtet darüber.", "special.txt", "text")
     config = config_for(wiki_server.api_url)
-    app = ReaderApp(article, config=config, analyser=special_analysis,
-                    glossary=glossary_for(config))
+    app = make_app(article, config=config, analyser=special_analysis, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         requests = wiki_server.request_count
         assert requests <= 6  # both terminate, in a few batched requests
         panel = await select(pilot, "Schleife A")
         assert panel.body_text.startswith("Not found")
-        entries = {app.analysis.by_key()[k].name: e  # type: ignore[union-attr]
-                   for k, e in app.entries.items()}
+        entries = {app.session.analysis.by_key()[k].name: e  # type: ignore[union-attr]
+                   for k, e in app.session.entries.items()}
         assert "redirect loop" in entries["Schleife A"].error
         panel = await select(pilot, "Spiegel")
         assert entries["Spiegel"].status is Status.FOUND
@@ -310,16 +309,15 @@ async def test_redirect_loop_and_self_linking_disambiguation(wiki_server: Any) -
         await keys_still_work(pilot)
     assert cache_rows(config) == {"Schleife A": "missing", "Spiegel": "candidates"}
     # A second session answers both from the cache.
-    app = ReaderApp(article, config=config, analyser=special_analysis,
-                    glossary=glossary_for(config))
+    app = make_app(article, config=config, analyser=special_analysis, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
     assert wiki_server.request_count == requests
 
 
-async def test_hostile_answers_are_shown_as_text(seed: Article, hostile_wiki: Any) -> None:
+async def test_hostile_answers_are_shown_as_text(hostile_wiki: Any, make_app: MakeApp) -> None:
     config = config_for(hostile_wiki.api_url)
-    app = ReaderApp(seed, config=config, analyser=hand_analysis, glossary=glossary_for(config))
+    app = make_app(config=config, glossary=glossary_for(config))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         panel = await select(pilot, "Interfax")
@@ -329,5 +327,5 @@ async def test_hostile_answers_are_shown_as_text(seed: Article, hostile_wiki: An
             assert bad not in panel.body_text
         await keys_still_work(pilot)
         assert app.is_running
-        assert all(e.status is Status.FOUND for e in app.entries.values())
+        assert all(e.status is Status.FOUND for e in app.session.entries.values())
     assert len(cache_rows(config)) == 9

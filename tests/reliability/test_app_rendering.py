@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 
+from app_support import OFFLINE
 from hostile import FIELDS, TEXTS, settings_for, unsafe_chars
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,10 +26,8 @@ from reader.analysis.model import Analysis, Entity, Mention
 from reader.app.app import ReaderApp
 from reader.app.screens import IndexScreen
 from reader.article import Article, from_text
-from reader.config import Config
 from reader.errors import ArticleError
 
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 SIZE = (100, 30)
 
 
@@ -83,8 +82,8 @@ async def session(article: Article, analysis: Analysis,
         await settled(pilot)
         problems += screen_problems(app, "start")
         for number, entity in enumerate(analysis.entities):
-            app.entries[entity.key] = entries[number % len(entries)]
-            app._index_chosen(entity.key)
+            app.session.entries[entity.key] = entries[number % len(entries)]
+            app.main.jump_to_entity(entity.key)
             await pilot.pause()
             problems += screen_problems(app, f"entity {number}")
         await pilot.press("slash", "e")

@@ -16,18 +16,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_support import hand_analysis, settle
+from app_support import SEED, MakeApp, settle
 
-from reader.app.app import ReaderApp
 from reader.app.screens import ExportScreen
 from reader.article import from_text, load
-from reader.config import Config
 from reader.corrections import CorrectionsStore
 from reader.errors import ReaderError
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "000_11cfe1e1f379c513.txt"
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 
 #: Reviewed file writes outside reader.atomic: (module, what is called, why it is safe).
 REVIEWED = {
@@ -41,7 +37,6 @@ REVIEWED = {
     ("reader/cli.py", "os.open"): "/dev/null after a broken pipe",
     ("reader/commands/common.py", "os.open"): "streams into a FIFO or character device "
                                               "(no O_CREAT/O_TRUNC: nothing is replaced)",
-    ("reader/app/app.py", "open"): "READER_TRACE benchmark log (append), no user data",
     ("glossary/cache.py", "os.replace"): "moves an unusable cache file aside",
     ("reader/library/store.py", "os.replace"): "moves an unusable library file aside",
     ("reader/corpus/journal.py", "os.open"): "annotate journal: whole lines appended, a torn "
@@ -109,12 +104,12 @@ def disk_full(fd: int) -> None:
 
 
 async def test_a_failed_export_in_the_app_keeps_the_old_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_app: MakeApp) -> None:
     source = tmp_path / "artikel.txt"
     article = from_text(load(SEED).text, str(source), "text")
     target = tmp_path / "artikel.annotated.md"
     target.write_text("my edited export", encoding="utf-8")
-    app = ReaderApp(article, config=OFFLINE, analyser=hand_analysis)
+    app = make_app(article)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         monkeypatch.setattr(os, "fsync", disk_full)

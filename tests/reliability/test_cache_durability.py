@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app_support import SEED
 
 from glossary.cache import GlossaryCache
 from glossary.client import Page
 from glossary.service import FINAL_KINDS
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 #: A second article (our own words) whose entities are in the fixture wiki too.
 SECOND = """Macron und Trump beraten in Paris
 

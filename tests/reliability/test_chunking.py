@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from app_support import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,6 @@ from reader.analysis import analyse, get_recogniser
 from reader.analysis.chunking import chunks, spans_in_chunks
 from reader.article import load
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 PIECES = st.sampled_from(["Wort", " ", "\n", "\n\n", "\n \n", ". ", "! ", "e\u0301", "👨‍👩‍👧",
                           "\u200d", "x" * 30, "„Zitat.“ ", "\t"])

@@ -4,15 +4,13 @@ in it may be interpreted by the terminal, and nothing may crash the output."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from app_support import SEED
 from hostile import unsafe_chars
 
 from reader.cli import main
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -17,15 +17,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from app_support import settle
+from app_support import OFFLINE, SEED, MakeApp, settle
 
 from reader.analysis.model import Analysis, Entity, Mention
-from reader.app.app import ReaderApp
 from reader.article import MAX_BYTES, Article, from_bytes, load
 from reader.config import Config
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 #: (label, canonical name, forms) of the seed's main entities.
 ENTITIES = (("PER", "Dmitri Peskow", ("Dmitri Peskow", "Peskow")), ("LOC", "Moskau", ("Moskau",)),
             ("LOC", "Kiew", ("Kiew",)), ("ORG", "Nato", ("Nato",)), ("LOC", "Kreml", ("Kreml",)),
@@ -63,10 +60,11 @@ def big_article() -> Article:
     return from_bytes(big_text(), "big.txt")
 
 
-async def test_a_10_mb_article_is_readable_and_responsive(big_article: Article) -> None:
+async def test_a_10_mb_article_is_readable_and_responsive(big_article: Article,
+                                                          make_app: MakeApp) -> None:
     text = big_article.text
     assert len(text) >= 10_000_000
-    app = ReaderApp(big_article, config=OFFLINE, analyser=fast_analysis)
+    app = make_app(big_article, analyser=fast_analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "0. Die Koalition der Willigen" in app.view.render_line(0).text  # first screen
@@ -84,7 +82,7 @@ async def test_a_10_mb_article_is_readable_and_responsive(big_article: Article) 
         await pilot.press("slash", *"wla")  # each key searches the 10 MB again
         count = text.lower().count("wla")
         assert len(app.view.matches) == count > 1000
-        assert app.find_bar.count_text.endswith(f"/{count}")
+        assert app.main.find_bar.count_text.endswith(f"/{count}")
         await pilot.press("enter")
         assert app.view.current_match == 1
         await pilot.press("escape", "escape")
@@ -115,12 +113,13 @@ def test_soak_analyse_10_mb_in_pieces(big_article: Article, tmp_path: Path) -> N
 
 
 @pytest.mark.soak
-async def test_soak_app_with_the_real_recogniser_on_10_mb(big_article: Article) -> None:
+async def test_soak_app_with_the_real_recogniser_on_10_mb(big_article: Article,
+                                                          make_app: MakeApp) -> None:
     """Keys respond while the recogniser works (in a thread); the highlights arrive."""
     import time
 
     config = Config(offline=True, api_url=OFFLINE.api_url, model="embedded")
-    app = ReaderApp(big_article, config=config)
+    app = make_app(big_article, config=config, analyser=None)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("G")
         assert app.view.scroll_offset.y == app.view.max_scroll_y
@@ -129,7 +128,7 @@ async def test_soak_app_with_the_real_recogniser_on_10_mb(big_article: Article) 
         await pilot.press("escape", "escape")
         deadline = time.monotonic() + 120
         while app.mentions is None:
-            assert time.monotonic() < deadline and "failed" not in app.status_text
+            assert time.monotonic() < deadline and "failed" not in app.main.status.text
             await pilot.pause(0.2)
         await pilot.press("tab")
         assert app.view.selected == 0

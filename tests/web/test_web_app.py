@@ -6,16 +6,14 @@ import webbrowser
 from typing import Any
 
 import pytest
-from app_support import SEED, hand_analysis, settle
+from app_support import MakeApp, hand_analysis, settle
 
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
-from reader.article import load
 from reader.config import Config
 from reader.web import load_url
 
 SIZE = (120, 40)
-OFFLINE = Config(offline=True, api_url="http://127.0.0.1:9/{lang}/api.php")
 BUDGET_ENTITIES = (("misc:kita", "MISC", "Kita-Essen", ("Kita-Essen",)),
                    ("org:landtag", "ORG", "Landtag", ("Landtag",)))
 
@@ -49,8 +47,8 @@ def budget(news_server: Any, web_config: Config) -> Any:
     return load_url(news_server.url("/land/haushalt-familien"), web_config)
 
 
-async def test_block_kinds_are_drawn(budget: Any) -> None:
-    app = ReaderApp(budget, config=OFFLINE, analyser=budget_analysis)
+async def test_block_kinds_are_drawn(budget: Any, make_app: MakeApp) -> None:
+    app = make_app(budget, analyser=budget_analysis)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         rows = screen_rows(app)
@@ -63,14 +61,15 @@ async def test_block_kinds_are_drawn(budget: Any) -> None:
         y = next(y for y, row in enumerate(rows) if "Kita-Essen" in row)
         x = rows[y].index("Kita-Essen") + 2
         await pilot.click(app.view, offset=(x, y))
-        assert app.selected_entity() is not None
-        assert app.selected_entity().name == "Kita-Essen"
+        assert app.main.selected_entity() is not None
+        assert app.main.selected_entity().name == "Kita-Essen"
 
 
-async def test_O_opens_the_article_page(budget: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_O_opens_the_article_page(budget: Any, monkeypatch: pytest.MonkeyPatch,
+                                        make_app: MakeApp) -> None:
     browser = FakeBrowser()
     monkeypatch.setattr(webbrowser, "get", lambda *a: browser)
-    app = ReaderApp(budget, config=OFFLINE, analyser=budget_analysis)
+    app = make_app(budget, analyser=budget_analysis)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("O")
@@ -81,14 +80,15 @@ async def test_O_opens_the_article_page(budget: Any, monkeypatch: pytest.MonkeyP
 
 @pytest.mark.parametrize("kind", ["none", "console"])
 async def test_without_a_browser_the_address_is_copied(kind: str, budget: Any,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       make_app: MakeApp) -> None:
     def no_browser(*_args: Any) -> Any:
         if kind == "console":  # e.g. lynx: it would take over the terminal
             return webbrowser.GenericBrowser("lynx")
         raise webbrowser.Error("could not locate runnable browser")
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
-    app = ReaderApp(budget, config=OFFLINE, analyser=budget_analysis)
+    app = make_app(budget, analyser=budget_analysis)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("O")
@@ -99,20 +99,20 @@ async def test_without_a_browser_the_address_is_copied(kind: str, budget: Any,
 
 
 async def test_o_opens_the_entity_page(wiki_server: Any,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                       monkeypatch: pytest.MonkeyPatch, make_app: MakeApp) -> None:
     browser = FakeBrowser()
     monkeypatch.setattr(webbrowser, "get", lambda *a: browser)
     config = Config(api_url=wiki_server.api_url, fallback_lang="", timeout=2)
-    app = ReaderApp(load(SEED), config=config, analyser=hand_analysis)
+    app = make_app(config=config)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("o")  # nothing selected yet
         assert browser.opened == []
         await pilot.press("tab", "tab", "tab", "tab")
         await settle(pilot)
-        entity = app.selected_entity()
+        entity = app.main.selected_entity()
         assert entity is not None
-        entry = app.entries[entity.key]
+        entry = app.session.entries[entity.key]
         assert entry.ok and entry.url.startswith("http")
         await pilot.press("o")
         await settle(pilot)

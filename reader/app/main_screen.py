@@ -1,0 +1,277 @@
+"""The main screen: composes the article, the glossary panel and the status line, and
+routes what they report.
+
+Start-up shows the text at once; the recogniser runs in a worker through the session
+(:class:`reader.session.Session`, the same code as the commands') and its result comes
+back as :class:`reader.app.messages.AnalysisReady`; then the glossary flow fetches the
+background of every entity. The flows live in their own modules: find
+(:mod:`reader.app.finding`), glossary (:mod:`reader.app.glossary_flow`) and corrections
+(:mod:`reader.app.correcting`). Every worker's failure is handled here, in one place.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.worker import Worker, WorkerState
+
+from reader.app.article_view import ArticleView
+from reader.app.correcting import CorrectionsFlow
+from reader.app.finding import FindFlow
+from reader.app.glossary_flow import GlossaryFlow
+from reader.app.glossary_panel import GlossaryPanel
+from reader.app.marks import MentionIndex
+from reader.app.messages import (
+    Activated,
+    AnalysisReady,
+    CorrectionSaved,
+    LeavePanel,
+    MentionChosen,
+    SelectionChanged,
+)
+from reader.app.screens import ExportScreen, IndexScreen
+from reader.app.status_line import StatusLine
+from reader.app.widgets import FindBar, Legend
+from reader.sanitize import strip_escapes
+from reader.session import ExportBundle
+
+
+class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
+    """The article with its highlighted entities, the glossary panel and the status line."""
+
+    _generation = 0
+    _corrections_warning = ""
+
+    def compose(self) -> ComposeResult:
+        self.view = ArticleView(self.article, id="article")
+        self.find_bar = FindBar(id="find-bar")
+        self.panel = GlossaryPanel(id="panel")
+        self.status = StatusLine(id="status")
+        with Horizontal(id="main"):
+            with Vertical(id="article-pane"):
+                yield Static(Text(strip_escapes(self.article.title)), id="title")
+                date = self.article.date.isoformat() if self.article.date else ""
+                yield Static(Text(date), id="date")
+                yield self.view
+                yield self.find_bar
+            yield self.panel
+        with Horizontal(id="status-bar"):
+            yield self.status
+            yield Legend(id="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.status.network = "offline" if self.config.offline else "online"
+        self.view.focus()
+        self.watch(self.view, "text_margin", self._align_header)
+        self.reanalyse()
+
+    def _align_header(self, margin: int) -> None:
+        """Give the title and date the margins of the centred text column."""
+        for name in ("#title", "#date"):
+            widget = self.query_one(name)
+            top, _, bottom, _ = widget.styles.padding
+            widget.styles.padding = (top, margin, bottom, margin)
+
+    # -- analysis -----------------------------------------------------------------------
+    def reanalyse(self, select: tuple[int, int] | None = None) -> None:
+        """Analyse the article (again) with the stored corrections, in a worker.
+
+        ``select``: a text span whose mention to select when done (an entity just added).
+        """
+        self._generation += 1
+        self._analyse(self._generation, select)
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def _analyse(self, generation: int, select: tuple[int, int] | None = None) -> None:
+        # A damaged corrections file: read without corrections, keep the file.
+        analysed = self.session.analyse(strict=False)
+        mentions = MentionIndex(analysed.analysis, len(self.article.text))
+        self.post_message(AnalysisReady(analysed, mentions, generation, select))
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, message: AnalysisReady) -> None:
+        if message.generation != self._generation:
+            return  # a newer analysis (after another correction) is on its way
+        again = self.session.analysis is not None
+        previous = self.view.selected
+        previous_start = (self.mentions.mentions[previous].start
+                          if previous is not None and self.mentions is not None else None)
+        analysed = message.analysed
+        self.session.adopt(analysed)
+        self.mentions = message.mentions
+        if analysed.warning and analysed.warning != self._corrections_warning:
+            self.notify(f"Not applied: {analysed.warning}. The file is left as it is.",
+                        title="Corrections", severity="warning", timeout=10)
+        self._corrections_warning = analysed.warning
+        self.status.busy = ""
+        self.status.recogniser = strip_escapes(analysed.analysis.recogniser) or "recogniser"
+        self.status.entities = len(analysed.analysis.entities)
+        self.view.set_mentions(message.mentions)
+        if again:
+            self._restore_selection(message.select, previous_start)
+        if analysed.analysis.entities:
+            self.prefetch(analysed.analysis)
+
+    def _restore_selection(self, select: tuple[int, int] | None,
+                           previous_start: int | None) -> None:
+        """After a new analysis: select the added entity, or what was selected before."""
+        mentions = self.mentions
+        assert mentions is not None and self.session.analysis is not None
+        index: int | None = None
+        if select is not None:
+            found = mentions.ranges.between(*select)
+            index = found[0] if len(found) else None
+            if index is None:
+                name = self.article.text[select[0]:select[1]]
+                self.notify(f"“{strip_escapes(name)}” was saved, but the recogniser does not "
+                            "find it here as marked (mark whole words).", title="Add entity",
+                            severity="warning", timeout=8)
+        elif previous_start is not None:
+            index = mentions.ranges.at(previous_start)
+        self.panel.entity = None  # mention numbers changed: rebuild the panel's lists
+        if index is not None:
+            self.view.select(index, scroll=select is not None)
+        elif self.shown_key is not None and self.shown_key in self.session.analysis.by_key():
+            self.show_entity(self.shown_key)
+        elif self.shown_key is not None:
+            self.shown_key = None
+            self.panel.clear()
+
+    @on(CorrectionSaved)
+    def _correction_saved(self, message: CorrectionSaved) -> None:
+        self.session.corrections = message.corrections
+        self.notify(message.done, title="Corrections", timeout=5)
+        if message.reanalyse:
+            self.status.busy = "applying corrections…"
+            self.reanalyse(message.select)
+            return
+        entity = self.panel.entity
+        if entity is not None:
+            self.panel.show_note(self.session.corrections.note_for(entity.name))
+
+    # -- failures of every worker -------------------------------------------------------
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state is not WorkerState.ERROR or worker.node is not self:
+            return
+        error = worker.error
+        text = f"{type(error).__name__}: {error}"
+        if worker.group == "analysis":  # any recogniser failure is a status, not a crash
+            self.status.busy = ""
+            self.status.recogniser = "analysis failed"
+            self.notify(text, title="Analysis failed", severity="error", timeout=8)
+        elif worker.group == "prefetch":  # the glossary reports faults as entries: a bug
+            self.glossary_failed(text)
+        elif worker.group == "lookup":  # network and cache faults: a status, never a crash
+            self.glossary_failed(text, worker.name)
+        elif worker.group == "corrections":
+            self.correction_failed(str(error))
+        elif worker.group == "export" and isinstance(error, FileExistsError):
+            self.notify(f"{worker.name} appeared meanwhile; not replaced.", title="Export",
+                        severity="warning")
+        elif worker.group == "export":
+            self.notify(f"{worker.name}: {error}", title="Export failed", severity="error",
+                        timeout=8)
+
+    # -- article and panel events -------------------------------------------------------
+    @on(SelectionChanged)
+    def _selection_changed(self, message: SelectionChanged) -> None:
+        if message.index is not None and self.mentions is not None:
+            self.show_entity(self.mentions.entities[message.index].key)
+
+    @on(Activated)
+    def _activated(self, message: Activated) -> None:
+        if self.mentions is None:
+            return
+        self.show_entity(self.mentions.entities[message.index].key)
+        self.panel.display = True
+        for name in ("#meanings", "#mentions"):
+            option_list = self.panel.query_one(name, OptionList)
+            if option_list.display and option_list.option_count:
+                option_list.focus()
+                if option_list.highlighted is None:
+                    option_list.highlighted = 0
+                break
+
+    @on(MentionChosen)
+    def _mention_chosen(self, message: MentionChosen) -> None:
+        self.view.select(message.index)
+        self.view.focus()
+
+    @on(LeavePanel)
+    def _leave_panel(self) -> None:
+        self.view.focus()
+
+    # -- index, panel, export -----------------------------------------------------------
+    def action_index(self) -> None:
+        """Open the entity index."""
+        if self.session.analysis is None:
+            self.notify("The entities are still being recognised…", timeout=3)
+            return
+        self.app.push_screen(IndexScreen(self.session.analysis.entities), self.jump_to_entity)
+
+    def jump_to_entity(self, key: str | None) -> None:
+        """Select the first mention of entity ``key`` (None: nothing) and focus the text."""
+        if key is None or self.mentions is None:
+            return
+        index = self.mentions.first_of(key)
+        if index is not None:
+            self.view.select(index)
+        self.view.focus()
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the glossary panel."""
+        self.panel.display = not self.panel.display
+        if not self.panel.display:
+            self.view.focus()
+
+    def action_open_entity_page(self) -> None:
+        """Open the selected entity's Wikipedia page in the browser (else copy the URL)."""
+        entity = self._entity_or_hint()
+        if entity is None:
+            return
+        entry = self.session.entries.get(entity.key)
+        if entry is None:
+            self.notify("Its background is still being fetched.", timeout=3)
+            return
+        from reader.app.browser import open_url
+
+        open_url(self.app, entry.url if entry.ok else "",
+                 f"the page of {strip_escapes(entity.name)}")
+
+    def action_open_source(self) -> None:
+        """Open the article's web page: the URL it came from, else its canonical URL."""
+        from reader.app.browser import open_url
+        from reader.article import is_web_url
+
+        source = self.article.source
+        open_url(self.app, source if is_web_url(source) else self.article.url,
+                 "the article's web page")
+
+    def action_export(self) -> None:
+        """Ask for a path (default beside the article) and write the annotated Markdown."""
+        if self.session.analysis is None:
+            self.notify("The entities are still being recognised…", timeout=3)
+            return
+        from reader.export import suggested_path
+
+        default = str(suggested_path(self.article.source, "md", self.article.title))
+        self.app.push_screen(ExportScreen(default), self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[str, bool] | None) -> None:
+        if choice is not None:
+            path, overwrite = choice
+            bundle = self.session.bundle()
+            self.run_worker(lambda: self._export(bundle, path, overwrite), name=path,
+                            group="export", thread=True, exit_on_error=False)
+
+    def _export(self, bundle: ExportBundle, path: str, overwrite: bool) -> None:
+        from reader.atomic import write_text
+
+        write_text(path, bundle.render("md"), overwrite=overwrite)
+        self.app.call_from_thread(self.notify, f"Wrote {path}", title="Export", timeout=4)
