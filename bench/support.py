@@ -17,8 +17,9 @@ SEED = ROOT / "seeds" / "000_11cfe1e1f379c513.txt"
 
 def test_module(name: str, needs: tuple[str, ...] = ()) -> ModuleType:
     """The module ``tests/<name>.py`` (e.g. ``wiki_server``), loaded once; ``needs`` are
-    the test modules it imports (``news_server`` imports ``news_pages``...), loaded first."""
-    for need in needs:
+    the test modules it imports (``news_server`` imports ``news_pages``...), loaded first,
+    after ``quiet_http`` (the servers' HTTP server class)."""
+    for need in ("quiet_http", *needs) if name != "quiet_http" else needs:
         test_module(need)
     if name in sys.modules:
         return sys.modules[name]

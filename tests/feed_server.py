@@ -29,10 +29,11 @@ import threading
 import time
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from feed_fixtures import FEEDS, OPML, PAGE, PAGES, big_feed
+from quiet_http import QuietHTTPServer  # tests/ is on sys.path
 
 #: The Last-Modified time of the fixture feeds.
 FIXED_TIME = 1_796_112_000.0  # 2026-12-01T08:00:00Z
@@ -69,8 +70,7 @@ class FeedServer:
         self._latency = 0.0
         #: Print each request on standard output (when run by hand).
         self.verbose = False
-        self._httpd = ThreadingHTTPServer((host, port), self._handler())
-        self._httpd.daemon_threads = True
+        self._httpd = QuietHTTPServer((host, port), self._handler())
         self._thread: threading.Thread | None = None
         self.reset()
 

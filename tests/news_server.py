@@ -31,12 +31,13 @@ import gzip
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlsplit
 
 from news_pages import Page
 from news_pages_extra import all_pages
+from quiet_http import QuietHTTPServer  # tests/ is on sys.path
 
 PLAIN_TEXT = ("Notiz der Redaktion\n\nDie Sitzung des Gemeinderats beginnt heute erst um "
               "neunzehn Uhr. Die Tagesordnung bleibt unverändert.\n\nFragen der Bürger "
@@ -52,8 +53,7 @@ class NewsServer:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._httpd = ThreadingHTTPServer((host, port), self._handler())
-        self._httpd.daemon_threads = True
+        self._httpd = QuietHTTPServer((host, port), self._handler())
         self._thread: threading.Thread | None = None
 
     @property

@@ -55,10 +55,12 @@ import threading
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
+
+from quiet_http import QuietHTTPServer  # tests/ is on sys.path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wiki"
 
@@ -124,8 +126,7 @@ class WikiServer:
         #: Most requests ever handled at the same time (1 for a polite, serial client).
         self.max_concurrency = 0
         self._in_flight = 0
-        self._httpd = ThreadingHTTPServer((host, port), _handler_for(self))
-        self._httpd.daemon_threads = True
+        self._httpd = QuietHTTPServer((host, port), _handler_for(self))
         self._thread: threading.Thread | None = None
 
     # -- lifecycle ---------------------------------------------------------------------

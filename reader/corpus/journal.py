@@ -9,11 +9,13 @@ newline at its end): :meth:`Journal.open` cuts it off before anything is appende
 returns the ids already done, so a re-run skips them and no line is torn or duplicated.
 
 A file that is not a journal (a line that is no record) is refused and left untouched. One
-run at a time: the file is locked (``flock``) while a run appends to it.
+run at a time: ``PATH.lock`` is locked (the project's one file lock) while a run appends.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import time
@@ -65,28 +67,29 @@ def _scan(path: Path) -> tuple[set[str], int]:
     return done, good
 
 
-def _lock(fd: int, path: Path) -> None:
-    """Lock the journal; wait up to :data:`LOCK_WAIT` seconds (the workers of a run that
-    was just killed may take a moment to end)."""
-    import fcntl
+def _lock(path: Path) -> contextlib.ExitStack:
+    """Lock the journal (through ``PATH.lock``, the project's one lock); wait up to
+    :data:`LOCK_WAIT` seconds (the workers of a run that was just killed may take a moment
+    to end). Closing the returned stack unlocks."""
+    from glossary.fileio import LockUnavailable, file_lock
 
-    deadline = time.monotonic() + LOCK_WAIT
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except OSError:
-            if time.monotonic() >= deadline:
-                raise ReaderError(f"{path} is being written by another run") from None
-            time.sleep(0.05)
+    stack = contextlib.ExitStack()
+    try:
+        stack.enter_context(file_lock(path.with_name(path.name + ".lock"), timeout=LOCK_WAIT))
+    except LockUnavailable as exc:
+        if exc.errno == errno.EAGAIN:
+            raise ReaderError(f"{path} is being written by another run") from None
+        raise ReaderError(f"cannot lock {path}: {exc.strerror or exc}") from None
+    return stack
 
 
 class Journal:
     """An append-only JSONL file of records (see the module docstring)."""
 
-    def __init__(self, path: Path, fd: int, done: set[str]) -> None:
+    def __init__(self, path: Path, fd: int, done: set[str], lock: contextlib.ExitStack) -> None:
         self.path = path
         self._fd = fd
+        self._lock = lock
         self._synced = time.monotonic()
         #: Ids of the records in the file (before and during this run).
         self.done = done
@@ -95,20 +98,22 @@ class Journal:
     def open(cls, path: Path) -> Journal:
         """Open (or create) the journal at ``path``, cutting a torn last line; raises
         :class:`ReaderError` for a file that is no journal or is in use by another run."""
+        lock = _lock(path)
         try:
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
         except OSError as exc:
+            lock.close()
             raise ReaderError(f"cannot write {path}: {exc.strerror or exc}") from None
         try:
-            _lock(fd, path)
             done, good = _scan(path)
             if os.fstat(fd).st_size > good:
                 os.ftruncate(fd, good)
                 os.fsync(fd)
         except BaseException:
             os.close(fd)
+            lock.close()
             raise
-        return cls(path, fd, done)
+        return cls(path, fd, done, lock)
 
     def append(self, record: dict[str, Any]) -> None:
         """Append one record (one ``write`` of the whole line, repeated only if short)."""
@@ -134,6 +139,7 @@ class Journal:
             finally:
                 os.close(self._fd)
                 self._fd = -1
+                self._lock.close()
 
 
 def records(path: Path) -> Iterator[dict[str, Any]]:
