@@ -28,12 +28,12 @@ _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 class LinkedArticle:
     """What a JSON-LD article object says; empty strings where it says nothing."""
 
-    headline: str = ""
-    body: str = ""
-    date: str = ""
-    author: str = ""
-    publisher: str = ""
-    url: str = ""
+    headline: str
+    body: str
+    date: str
+    author: str
+    publisher: str
+    url: str
 
     def body_paragraphs(self) -> list[str]:
         """``articleBody`` split at line breaks (HTML tags in it are removed)."""
