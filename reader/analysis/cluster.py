@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Collection, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from reader.analysis.canonical import nominative
@@ -45,6 +45,12 @@ def strip_roles(text: str) -> str:
     return " ".join(words)
 
 
+#: :func:`strip_roles` and :func:`nominative` remembered (pure functions of the name: a
+#: corpus names the same people and places again and again).
+_stripped = lru_cache(maxsize=1 << 16)(strip_roles)
+_nominative = lru_cache(maxsize=1 << 16)(nominative)
+
+
 def _genitive_base(name: str, names: set[str]) -> str:
     """``name`` without a genitive -s when that gives a known or unmistakable base."""
     if len(name) > 3 and name.endswith("s") and not name.endswith(("ss", "'s")):
@@ -60,14 +66,22 @@ def _canonical(name: str, names: set[str], label: str) -> str:
     """The name without a genitive -s, and an institution's or place's name in the
     nominative ("Deutschen Bahn" -> "Deutsche Bahn")."""
     base = _genitive_base(name, names)
-    return base if label == "PER" else nominative(base)
+    return base if label == "PER" else _nominative(base)
 
 
 def _added_name(keep: UserNames | Collection[str], written: str) -> str | None:
     """The name the reader added of which ``written`` is a form, or None."""
+    if not keep:
+        return None
     if isinstance(keep, UserNames):
         return keep.canonical(written)
     return written if written in keep else None
+
+
+def _most_common_label(items: list[tuple[Mention, str, str]]) -> str:
+    """The most common label of ``items`` (ties: the first in :data:`LABELS`)."""
+    labels = Counter(label for _, _, label in items)
+    return max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
 
 
 def cluster(text: str, spans: Sequence[Span],
@@ -87,7 +101,7 @@ def cluster(text: str, spans: Sequence[Span],
         surface = text[span.start:span.end]
         written = " ".join(surface.split())
         added = _added_name(keep, written)
-        name = added if added is not None else strip_roles(written)
+        name = added if added is not None else _stripped(written)
         if not name:
             continue
         if name != written:
@@ -115,8 +129,7 @@ def cluster(text: str, spans: Sequence[Span],
         groups.setdefault(root, []).append((mention, name, label))
     entities: list[Entity] = []
     for root, items in groups.items():
-        labels = Counter(label for _, _, label in items)
-        label = max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
+        label = items[0][2] if len(items) == 1 else _most_common_label(items)
         name = root
         key = f"{label}:{name}"
         surfaces: list[str] = []
