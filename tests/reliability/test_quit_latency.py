@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from app_support import SEED
+
 from glossary.cache import GlossaryCache
 
 READER = str(Path(sys.executable).parent / "reader")
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_11cfe1e1f379c513.txt"
 HANG = 20.0  # seconds the server keeps a request waiting
 
 
