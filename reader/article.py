@@ -107,6 +107,16 @@ def _make_title(first: str) -> str:
     return first[: cut if cut > 20 else MAX_TITLE].rstrip() + "…"
 
 
+def title_in_text(article: Article) -> bool:
+    """True if the title is the start of one of the first blocks (it was taken from
+    there), so a reader showing the text need not show it again."""
+    title = article.title.removesuffix("…").strip()
+    return bool(title) and any(
+        article.paragraph_text(paragraph).strip().startswith(title)
+        for paragraph in article.paragraphs[:3]
+    )
+
+
 def parse_date(value: str) -> dt.date | None:
     """The date at the start of an ISO 8601 string, or ``None``."""
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -47,6 +47,9 @@ class Config:
     cache_dir: str = ""
     #: Override of the data directory for corrections and notes ("" = platform default).
     data_dir: str = ""
+    #: Keys by binding id (``[keymap]`` table: ``"reader.find" = "slash,ctrl+f"``); the app
+    #: checks the ids and keys (reader.app.settings).
+    keymap: dict[str, str] = field(default_factory=dict)
 
     @property
     def cache_path(self) -> Path:
@@ -103,8 +106,29 @@ def _coerce(name: str, kind: type, value: Any, origin: str) -> Any:
 
 
 def _kinds() -> dict[str, type]:
+    """The scalar settings and their types (the ``[keymap]`` table is read apart)."""
     return {f.name: {"bool": bool, "int": int, "float": float}.get(str(f.type), str)
-            for f in fields(Config)}
+            for f in fields(Config) if f.name != "keymap"}
+
+
+def config_path(environ: dict[str, str] | None = None) -> Path:
+    """The configuration file in effect: ``$READER_CONFIG``, else the platform default."""
+    environ = dict(os.environ) if environ is None else environ
+    return Path(environ.get("READER_CONFIG", "") or paths.config_file())
+
+
+def _keymap(value: Any, origin: str) -> dict[str, str]:
+    """The ``[keymap]`` table: binding id -> keys (a string, or a list of key names)."""
+    if not isinstance(value, dict):
+        raise ReaderError(f"{origin}: keymap must be a table of binding id = \"keys\"")
+    keymap: dict[str, str] = {}
+    for binding, keys in value.items():
+        if isinstance(keys, list) and all(isinstance(key, str) for key in keys):
+            keys = ",".join(keys)
+        if not isinstance(keys, str) or not keys.strip():
+            raise ReaderError(f"{origin}: keymap: {binding!r} needs keys such as \"ctrl+f\"")
+        keymap[str(binding)] = keys
+    return keymap
 
 
 def settings_from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
@@ -113,6 +137,9 @@ def settings_from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in data.items():
         name = key.replace("-", "_")
+        if name == "keymap":
+            values[name] = _keymap(value, origin)
+            continue
         if name not in kinds:
             raise ReaderError(f"{origin}: unknown setting {key!r}")
         values[name] = _coerce(name, kinds[name], value, origin)
@@ -137,7 +164,7 @@ def _text_setting(name: str, value: str, origin: str) -> str:
 def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:
     """Read the configuration file (if any) and ``READER_*`` environment variables."""
     environ = dict(os.environ) if environ is None else environ
-    path = path or Path(environ.get("READER_CONFIG", "") or paths.config_file())
+    path = path or config_path(environ)
     values: dict[str, Any] = {}
     if path.is_file():
         try:

@@ -235,7 +235,7 @@ class CorrectionsStore:
         return getattr(self._local, "warning", None)
 
     def _cannot_save(self, exc: OSError) -> ReaderError:
-        return ReaderError(f"cannot save corrections in {self.directory}: "
+        return ReaderError(f"cannot save corrections to {self.corrections_path}: "
                            f"{exc.strerror or exc}")
 
     @contextlib.contextmanager

@@ -10,13 +10,18 @@ import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
 from reader.app import keys
 from reader.app.main_screen import MainScreen
 from reader.app.screens import HelpScreen
+from reader.app.theme_colours import label_variables
+from reader.app.widgets import Legend
 from reader.article import Article
 from reader.config import Config
 from reader.session import Analyser, Session
@@ -37,6 +42,7 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (20, "-short"), (32, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         *keys.bindings("app"), *keys.bindings("corrections"),
     ]
@@ -56,7 +62,42 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        # Subscribed after the start-up theme is set: only the reader's choice is saved.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.sub_title = self.article.source
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A notification whose text is always data: names, titles and paths that look
+        like markup (``x[/]y``, ``[@click=app.quit]``) are shown as written."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the label colours computed from them (readable)."""
+        variables = super().get_css_variables()
+        return {**variables, **label_variables(variables)}
+
+    def on_resize(self) -> None:
+        """The legend's labels are short or long with the width."""
+        with contextlib.suppress(Exception):  # before the main screen is composed
+            self.main.query_one(Legend).refresh(layout=True)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._save_theme(theme.name)
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _save_theme(self, name: str) -> None:
+        """Keep the theme the reader chose (``t`` or the palette) in config.toml."""
+        from reader.app.settings import save_theme
+        from reader.errors import ReaderError
+
+        try:
+            save_theme(name)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, f"Theme not kept: {exc}", title="Theme",
+                                  severity="warning", timeout=6)
 
     def on_unmount(self) -> None:
         with contextlib.suppress(Exception):  # closing never keeps the user from quitting
@@ -82,9 +123,9 @@ class ReaderApp(App[None]):
 
     # -- actions that work anywhere -----------------------------------------------------
     def action_help(self) -> None:
-        """Show every key."""
+        """Show every key (as the keymap has them)."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.config.keymap))
 
     def action_cycle_theme(self) -> None:
         """Switch to the next theme."""
@@ -95,7 +136,9 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Command palette entries for the main actions."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # reader's own "Keys" (below) lists every key
+                yield command
         main = self.main
         for title, help_text, action in (
             ("Entity index", "All entities by type; type to filter", main.action_index),

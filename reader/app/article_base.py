@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 
 from reader.app import blocks as block_style
 from reader.app.marks import MentionIndex, Ranges
-from reader.app.messages import SelectionChanged
+from reader.app.messages import MatchesChanged, SelectionChanged
 from reader.article import Article
 from reader.wrap import Line, cell_offset, wrap_blocks
 
@@ -140,6 +140,7 @@ class ArticleBase(ScrollView, can_focus=True):
         if current is not None and current < len(matches):
             self.scroll_to_offset(matches.starts[current], matches.ends[current])
         self.refresh()
+        self.post_message(MatchesChanged())
 
 
     def _text_offset_at(self, event: events.MouseEvent) -> int | None:

@@ -87,9 +87,17 @@ class ArticleView(MarkMode, JumpMode):
         return super().check_action(action, parameters)
 
     # -- actions ----------------------------------------------------------------------
+    def _selected_visible(self) -> bool:
+        """True if the selected mention is on screen (else moving starts from the screen)."""
+        if self.selected is None or self.mentions is None:
+            return False
+        start, end = self.visible_range()
+        return start <= self.mentions.ranges.starts[self.selected] < end
+
     def _anchor(self) -> int:
-        """Offset to move from: the selection, else just before the top of the screen."""
-        if self.selected is not None and self.mentions is not None:
+        """Offset to move from: the selection if visible, else just before the top of the
+        screen (after ``g`` or scrolling, ``n`` selects the first entity on screen)."""
+        if self._selected_visible() and self.mentions is not None and self.selected is not None:
             return self.mentions.ranges.starts[self.selected]
         start, _ = self.visible_range()
         return start - 1
@@ -107,7 +115,7 @@ class ArticleView(MarkMode, JumpMode):
         if not self.mentions:
             self.app.bell()
             return
-        if self.selected is None:
+        if self.selected is None or not self._selected_visible():
             _, end = self.visible_range()
             anchor = end
         else:

@@ -46,9 +46,19 @@ class CorrectionsFlow(ScreenBase):
             done = f"{done} ({self.session.store.warning})"
         self.post_message(CorrectionSaved(corrections, done, change.reanalyse, select))
 
+    #: A note being saved (name, text): shown in the editor again if the save fails.
+    _unsaved_note: tuple[str, str] | None = None
+
     def correction_failed(self, error: str) -> None:
-        """A correction could not be saved (nothing was changed)."""
+        """A correction could not be saved (nothing was changed); a note being saved is
+        not lost: the editor opens again with its text and the reason."""
         self.notify(f"Not saved: {error}", title="Corrections", severity="error", timeout=10)
+        if self._unsaved_note is not None:
+            name, text = self._unsaved_note
+            self._unsaved_note = None
+            self.app.push_screen(NoteScreen(name, self.session.corrections.note_for(name),
+                                            draft=text, problem=error),
+                                 partial(self._note_written, name))
 
     # -- add: mark mode -----------------------------------------------------------------
     @on(MarkChanged)
@@ -152,4 +162,5 @@ class CorrectionsFlow(ScreenBase):
     def _note_written(self, name: str, text: str | None) -> None:
         if text is None or text == self.session.corrections.note_for(name):
             return
+        self._unsaved_note = (name, text)
         self.save_change(SetNote(name, text), "Note saved." if text else "Note deleted.")

@@ -215,22 +215,31 @@ class NoteScreen(Dialog[str | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("note")  # type: ignore[assignment]
 
-    def __init__(self, name: str, text: str) -> None:
+    def __init__(self, name: str, text: str, *, draft: str | None = None,
+                 problem: str = "") -> None:
+        """``text`` is the stored note; ``draft`` the text to edit (a note that could not
+        be saved, shown again with the ``problem``)."""
         super().__init__()
         self.entity_name = name
         self.original = text
+        self.draft = text if draft is None else draft
+        self.problem = problem
         self._confirming = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(_title("Your note on ", self.entity_name), classes="dialog-title")
-            yield TextArea(self.original, soft_wrap=True, tab_behavior="focus", id="note-text")
+            yield TextArea(self.draft, soft_wrap=True, tab_behavior="focus", id="note-text")
             yield Static("", classes="dialog-question", id="note-question")
             yield Static("Ctrl+S saves (an empty note is deleted) · Esc closes",
                          classes="dialog-help")
 
     def on_mount(self) -> None:
-        self.query_one("#note-question").display = False
+        question = self.query_one("#note-question", Static)
+        question.display = bool(self.problem)
+        if self.problem:
+            question.update(Text(f"Not saved: {_clean(self.problem)}. Your text is kept: "
+                                 "Ctrl+S tries again, Esc twice discards it."))
         area = self.query_one("#note-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)

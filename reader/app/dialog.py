@@ -32,6 +32,9 @@ class Dialog(ModalScreen[ResultType]):
     Dialog .dialog-help { color: $text-muted; height: auto; }
     Dialog .dialog-question { color: $warning; height: auto; }
     Dialog .dialog-choices { height: auto; max-height: 12; border: none; padding: 0; margin: 1 0; }
+    /* No border on focus: it would move the options under the pointer (a click would
+       choose the one above). */
+    Dialog .dialog-choices:focus { border: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="reader.dialog_close"),

@@ -7,7 +7,7 @@ from textual import on
 from textual.widgets import Input
 
 from reader.app.marks import find_all
-from reader.app.messages import FindClosed, FindStep
+from reader.app.messages import FindClosed, FindStep, MatchesChanged
 from reader.app.screen_base import ScreenBase
 
 #: Most find matches highlighted.
@@ -52,6 +52,13 @@ class FindFlow(ScreenBase):
     @on(FindClosed)
     def _find_closed(self) -> None:
         self.view.focus()
+        self._show_count()
+
+    @on(MatchesChanged)
+    def _show_count(self) -> None:
+        """The counter stays visible in the status line while the bar is closed."""
+        shown = len(self.view.matches) and not self.find_bar.has_class("-open")
+        self.status.find = self.find_bar.count_text if shown else ""
 
     def action_find_next(self) -> None:
         """Go to the next match."""

@@ -75,7 +75,10 @@ class GlossaryFlow(ScreenBase):
                                                        entry.url))
             for candidate in entry.candidates:
                 seen.setdefault(candidate.title, candidate)
-        self.note_network()
+        if message.final or not self.session.queries or len(message.entries) == 1:
+            self.note_network()  # not for the cache's answer: nothing was asked yet
+        self.status.errors = sum(1 for entry in self.session.entries.values()
+                                 if entry.status is Status.ERROR)
         if message.final:
             self.status.progress = ""
         shown = self.shown_key
@@ -86,7 +89,8 @@ class GlossaryFlow(ScreenBase):
     def _lookup_progress(self, message: LookupProgress) -> None:
         done = message.done >= message.total
         self.status.progress = "" if done else f"background {message.done}/{message.total}"
-        self.note_network()
+        if message.done:
+            self.note_network()
 
     def glossary_failed(self, error: str, key: str | None = None) -> None:
         """A glossary worker failed: its entities say so (``key``: one lookup's entity)."""
@@ -103,6 +107,8 @@ class GlossaryFlow(ScreenBase):
         for name in failed:
             self.fetching.discard(name)
             self.session.entries[name] = failed_entry
+        self.status.errors = sum(1 for entry in self.session.entries.values()
+                                 if entry.status is Status.ERROR)
         if self.shown_key is not None:
             self.show_entry(self.shown_key)
 
@@ -118,7 +124,10 @@ class GlossaryFlow(ScreenBase):
         """Show the entry of entity ``key`` (or that it is being fetched)."""
         entry = self.session.entries.get(key)
         loading = key in self.fetching or (entry is None and bool(self.status.progress))
-        self.panel.show_entry(entry, loading=loading)
+        query = self.session.queries.get(key)
+        self.panel.show_entry(entry, loading=loading,
+                              meanings=list(self.pages_seen.get(key, {}).values()),
+                              chosen=(query.title or "") if query is not None else "")
 
     def show_entity(self, key: str) -> None:
         """Show entity ``key`` in the panel, fetching its background if needed."""
@@ -128,11 +137,32 @@ class GlossaryFlow(ScreenBase):
         if entity is None:
             return
         self.shown_key = key
-        self.panel.show_entity(entity, self.mentions, self.article.text)
+        self.panel.show_entity(entity, self.mentions, self.article.text, self.view.selected)
         self.panel.show_note(self.session.corrections.note_for(entity.name))
         if self.session.entries.get(key) is None and key in self.session.queries:
             self.fetch(key)
         self.show_entry(key)
+
+    def action_retry_failed(self) -> None:
+        """Fetch every entry that failed again (in batches), else the shown one."""
+        failed = [key for key, entry in self.session.entries.items()
+                  if entry.status is Status.ERROR and key in self.session.queries]
+        self.panel.stop_countdown()
+        if not failed:
+            if self.shown_key is None:
+                self.notify("Nothing failed; nothing to fetch again.", timeout=3)
+                return
+            self.fetch(self.shown_key, force=True)
+            self.show_entry(self.shown_key)
+            return
+        if self.session.analysis is None:
+            return
+        self.fetching.update(failed)
+        self.notify(f"Fetching {len(failed)} failed entr{'y' if len(failed) == 1 else 'ies'} "
+                    "again…", timeout=3)
+        self.prefetch(self.session.analysis)
+        if self.shown_key is not None:
+            self.show_entry(self.shown_key)
 
     @on(MeaningChosen)
     def _meaning_chosen(self, message: MeaningChosen) -> None:

@@ -6,6 +6,7 @@ shown as Rich ``Text``, never parsed as markup.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import ClassVar
 
 from rich.style import Style
@@ -17,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glossary.models import GlossaryEntry, Status
+from glossary.models import Candidate, GlossaryEntry, Status
 from reader.analysis.model import LABEL_NAMES, Entity
 from reader.app import keys
 from reader.app.marks import MentionIndex, excerpt
@@ -33,8 +34,9 @@ def _clean(text: str) -> str:
 
 
 def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
-               retry_in: int | None = None) -> Text:
-    """The panel body for ``entry`` (or its absence) as styled text."""
+               retry_in: int | None = None, chosen: str = "") -> Text:
+    """The panel body for ``entry`` (or its absence) as styled text; ``chosen`` is the
+    page title the reader chose for the name (if any)."""
     name = _clean(name)  # shown inside sentences below; data, never terminal codes
     out = Text()
     if entry is None:
@@ -68,19 +70,31 @@ def entry_text(entry: GlossaryEntry | None, name: str, *, loading: bool = False,
     elif status is Status.AMBIGUOUS:
         out.append(f"“{name}” may mean several things. ", "bold")
         out.append("Choose one below.")
+    elif status is Status.NOT_FOUND and chosen:
+        out.append("Not found: ", "bold")
+        out.append(f"there is no page “{_clean(chosen)}”, the page you chose.\n")
+        out.append("Page chosen by you (c changes it)", "dim italic")
     elif status is Status.NOT_FOUND:
         out.append("Not found: ", "bold")
         out.append(f"no article about “{name}”.")
-    elif status is Status.NOT_CACHED:
+    elif status is Status.NOT_CACHED:  # one line: what, why, and what helps
         out.append("Offline: not cached.", "bold")
-        reason = _clean(entry.error)
+        reason = _clean(entry.error).removesuffix(": not in the cache")
         if reason and not reason.startswith("offline mode"):
-            out.append(f"\n{reason}", "dim")
+            out.append(f" ({reason})")
+        out.append(" reader prefetch ARTICLE fetches it when online.", "dim")
     else:
         out.append("Error: ", "bold")
         out.append(_clean(entry.error) or "the lookup failed.")
         out.append("\nPress r to try again.", "dim")
     return out
+
+
+class PanelList(OptionList):
+    """A list of the panel (meanings, mentions) whose Enter shows in the footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        binding for binding in keys.bindings("panel") if binding.action == "select"]
 
 
 class GlossaryPanel(VerticalScroll):
@@ -96,8 +110,12 @@ class GlossaryPanel(VerticalScroll):
     GlossaryPanel LoadingIndicator { height: 1; }
     GlossaryPanel .panel-title { color: $text-muted; text-style: bold; padding: 1 0 0 0; }
     GlossaryPanel OptionList { height: auto; max-height: 12; border: none; padding: 0; }
+    /* No border on focus either: a border appearing on the mouse-down would move the
+       options a line down under the pointer, and the click would choose the one above. */
+    GlossaryPanel OptionList:focus { border: none; background-tint: $foreground 5%; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("panel")  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        binding for binding in keys.bindings("panel") if binding.action != "select"]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -108,6 +126,8 @@ class GlossaryPanel(VerticalScroll):
         self.retry_in: int | None = None
         self._retry_timer: Timer | None = None
         self._candidates: list[str] = []
+        self._meanings: list[Candidate] = []
+        self._chosen = ""
         self._note = ""
 
     def compose(self) -> ComposeResult:
@@ -116,10 +136,10 @@ class GlossaryPanel(VerticalScroll):
         yield Static("", id="panel-note")
         yield LoadingIndicator(id="panel-loading")
         yield Static("", id="panel-body")
-        yield Static("Other meanings (Enter chooses)", id="meanings-title", classes="panel-title")
-        yield OptionList(id="meanings")
+        yield Static("Meanings (Enter chooses)", id="meanings-title", classes="panel-title")
+        yield PanelList(id="meanings")
         yield Static("Mentions (Enter jumps)", id="mentions-title", classes="panel-title")
-        yield OptionList(id="mentions")
+        yield PanelList(id="mentions")
 
     def on_mount(self) -> None:
         for name in ("#panel-loading", "#meanings-title", "#meanings", "#mentions-title",
@@ -136,8 +156,10 @@ class GlossaryPanel(VerticalScroll):
             return Style(bold=True)
         return view.label_style(label)
 
-    def show_entity(self, entity: Entity, mentions: MentionIndex, text: str) -> None:
-        """Show ``entity``'s name, label, mention count and its mentions with excerpts."""
+    def show_entity(self, entity: Entity, mentions: MentionIndex, text: str,
+                    current: int | None = None) -> None:
+        """Show ``entity``'s name, label, mention count and its mentions with excerpts;
+        ``current`` (an index of the mention index) is the selected mention."""
         changed = self.entity is None or self.entity.key != entity.key
         if changed:
             self.stop_countdown()
@@ -146,17 +168,33 @@ class GlossaryPanel(VerticalScroll):
         head.append(_clean(entity.name), "bold")
         head.append("\n")
         head.append(f" {entity.label} ", self._label_style(entity.label))
-        count = len(mentions.by_entity.get(entity.key, ()))
-        head.append(f" {LABEL_NAMES.get(entity.label, 'other')} · {count} "
-                    f"mention{'s' if count != 1 else ''}")
+        siblings = mentions.by_entity.get(entity.key, [])
+        count = len(siblings)
+        position = bisect_left(siblings, current) if current is not None else count
+        if position < count and siblings[position] == current:
+            head.append(f" {LABEL_NAMES.get(entity.label, 'other')} · mention {position + 1} "
+                        f"of {count}")
+        else:
+            position = -1
+            head.append(f" {LABEL_NAMES.get(entity.label, 'other')} · {count} "
+                        f"mention{'s' if count != 1 else ''}")
         others = [alias for alias in entity.aliases if alias != entity.name]
         if others:
             head.append("\nalso: " + ", ".join(_clean(alias) for alias in others[:6]), "dim")
         self.query_one("#panel-head", Static).update(head)
-        if not changed:
-            return
+        if changed:
+            self._list_mentions(siblings, mentions, text)
+            self.scroll_home(animate=False)
+        mention_list = self.query_one("#mentions", OptionList)
+        if 0 <= position < MAX_LISTED_MENTIONS:
+            mention_list.highlighted = position  # the list starts at the current mention
+            mention_list.scroll_to_highlight(top=True)
+
+    def _list_mentions(self, siblings: list[int], mentions: MentionIndex, text: str) -> None:
+        """Fill the mention list (an excerpt per mention, the first ones of a long list)."""
+        count = len(siblings)
         options: list[Option] = []
-        for index in mentions.by_entity.get(entity.key, ())[:MAX_LISTED_MENTIONS]:
+        for index in siblings[:MAX_LISTED_MENTIONS]:
             mention = mentions.mentions[index]
             line, start, end = excerpt(text, mention.start, mention.end)
             prompt = Text(line, no_wrap=True, overflow="ellipsis")
@@ -170,10 +208,12 @@ class GlossaryPanel(VerticalScroll):
         mention_list.set_options(options)
         mention_list.display = bool(options)
         self.query_one("#mentions-title").display = bool(options)
-        self.scroll_home(animate=False)
 
-    def show_entry(self, entry: GlossaryEntry | None, *, loading: bool = False) -> None:
-        """Show the background ``entry`` (None: nothing yet) and its other meanings.
+    def show_entry(self, entry: GlossaryEntry | None, *, loading: bool = False,
+                   meanings: list[Candidate] | None = None, chosen: str = "") -> None:
+        """Show the background ``entry`` (None: nothing yet) and the meanings to choose
+        from: ``meanings`` (every page seen for the entity) or the entry's candidates; the
+        page shown is marked ✓ and stays in the list. ``chosen``: the reader's page title.
 
         A rate-limited entry starts a countdown (unless one runs): every second the panel
         redraws and posts :class:`RetryTick`; at zero it posts :class:`Retry`.
@@ -185,6 +225,8 @@ class GlossaryPanel(VerticalScroll):
                 self.retry_in = max(1, round(entry.retry_after))
                 self._retry_timer = self.set_interval(1, self._tick_retry)
             retry_in = self.retry_in
+        self._meanings = meanings or []
+        self._chosen = chosen
         self._show(entry, loading, retry_in)
 
     def stop_countdown(self) -> None:
@@ -210,20 +252,28 @@ class GlossaryPanel(VerticalScroll):
         self.query_one("#panel-loading").display = loading
         body = self.query_one("#panel-body", Static)
         body.display = True
-        body.update(entry_text(entry, name, loading=loading, retry_in=retry_in))
+        body.update(entry_text(entry, name, loading=loading, retry_in=retry_in,
+                               chosen=self._chosen))
         candidates = list(entry.candidates) if entry is not None else []
-        if entry is not None and entry.status is Status.FOUND:
-            candidates = [c for c in candidates if c.title != entry.title]
+        if self._meanings:
+            candidates = self._meanings
+        shown = entry.title if entry is not None and entry.status is Status.FOUND else None
+        if shown is not None and len(candidates) < 2:
+            candidates = []  # only the page shown: nothing to choose
         options = []
         for number, candidate in enumerate(candidates):
-            prompt = Text(_clean(candidate.title), "bold")
+            prompt = Text("✓ " if candidate.title == shown else "  ", "bold")
+            prompt.append(_clean(candidate.title), "bold")
             if candidate.description:
                 prompt.append(" – " + _clean(candidate.description), "not bold")
             options.append(Option(prompt, id=f"c{number}"))
-        meanings = self.query_one("#meanings", OptionList)
-        meanings.set_options(options)
+        meaning_list = self.query_one("#meanings", OptionList)
+        meaning_list.set_options(options)
         self._candidates = [c.title for c in candidates]
-        meanings.display = bool(options)
+        others = [n for n, title in enumerate(self._candidates) if title != shown]
+        if others:  # Enter in the list chooses another meaning than the one shown
+            meaning_list.highlighted = others[0]
+        meaning_list.display = bool(options)
         self.query_one("#meanings-title").display = bool(options)
 
     def show_note(self, note: str) -> None:

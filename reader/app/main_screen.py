@@ -15,14 +15,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerState
 
+from glossary.models import Status
 from reader.app.article_view import ArticleView
 from reader.app.correcting import CorrectionsFlow
 from reader.app.finding import FindFlow
+from reader.app.footer import ReaderFooter
 from reader.app.glossary_flow import GlossaryFlow
 from reader.app.glossary_panel import GlossaryPanel
+from reader.app.index_screen import IndexScreen
 from reader.app.marks import MentionIndex
 from reader.app.messages import (
     Activated,
@@ -32,9 +35,10 @@ from reader.app.messages import (
     MentionChosen,
     SelectionChanged,
 )
-from reader.app.screens import ExportScreen, IndexScreen
+from reader.app.screens import ExportScreen
 from reader.app.status_line import StatusLine
 from reader.app.widgets import FindBar, Legend
+from reader.article import title_in_text
 from reader.sanitize import strip_escapes
 from reader.session import ExportBundle
 
@@ -52,7 +56,9 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.status = StatusLine(id="status")
         with Horizontal(id="main"):
             with Vertical(id="article-pane"):
-                yield Static(Text(strip_escapes(self.article.title)), id="title")
+                # A title that opens the text is not shown twice (only the date line).
+                yield Static(Text(strip_escapes(self.article.title)), id="title",
+                             classes="-in-text" if title_in_text(self.article) else "")
                 date = self.article.date.isoformat() if self.article.date else ""
                 yield Static(Text(date), id="date")
                 yield self.view
@@ -61,10 +67,10 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         with Horizontal(id="status-bar"):
             yield self.status
             yield Legend(id="legend")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
-        self.status.network = "offline" if self.config.offline else "online"
+        self.status.network = "offline" if self.config.offline else "connecting…"
         self.view.focus()
         self.watch(self.view, "text_margin", self._align_header)
         self.reanalyse()
@@ -143,6 +149,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
 
     @on(CorrectionSaved)
     def _correction_saved(self, message: CorrectionSaved) -> None:
+        self._unsaved_note = None
         self.session.corrections = message.corrections
         self.notify(message.done, title="Corrections", timeout=5)
         if message.reanalyse:
@@ -213,7 +220,17 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         if self.session.analysis is None:
             self.notify("The entities are still being recognised…", timeout=3)
             return
-        self.app.push_screen(IndexScreen(self.session.analysis.entities), self.jump_to_entity)
+        entries = self.session.entries
+        descriptions = {key: entry.description for key, entry in entries.items()
+                        if entry.status is Status.FOUND and entry.description}
+        visible: set[str] = set()
+        if self.mentions is not None:
+            start, end = self.view.visible_range()
+            visible = {self.mentions.entities[index].key
+                       for index in self.mentions.ranges.between(start, end)}
+        self.app.push_screen(IndexScreen(self.session.analysis.entities,
+                                         descriptions=descriptions, text=self.article.text,
+                                         visible=visible), self.jump_to_entity)
 
     def jump_to_entity(self, key: str | None) -> None:
         """Select the first mention of entity ``key`` (None: nothing) and focus the text."""
@@ -263,15 +280,16 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         default = str(suggested_path(self.article.source, "md", self.article.title))
         self.app.push_screen(ExportScreen(default), self._export_chosen)
 
-    def _export_chosen(self, choice: tuple[str, bool] | None) -> None:
+    def _export_chosen(self, choice: tuple[str, bool, str, str] | None) -> None:
         if choice is not None:
-            path, overwrite = choice
+            path, overwrite, fmt, style = choice
             bundle = self.session.bundle()
-            self.run_worker(lambda: self._export(bundle, path, overwrite), name=path,
-                            group="export", thread=True, exit_on_error=False)
+            self.run_worker(lambda: self._export(bundle, path, overwrite, fmt, style),
+                            name=path, group="export", thread=True, exit_on_error=False)
 
-    def _export(self, bundle: ExportBundle, path: str, overwrite: bool) -> None:
+    def _export(self, bundle: ExportBundle, path: str, overwrite: bool, fmt: str = "md",
+                style: str = "links") -> None:
         from reader.atomic import write_text
 
-        write_text(path, bundle.render("md"), overwrite=overwrite)
+        write_text(path, bundle.render(fmt, style=style or "links"), overwrite=overwrite)
         self.app.call_from_thread(self.notify, f"Wrote {path}", title="Export", timeout=4)

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Entity, Mention
+from reader.app.folding import find_pattern
 
 
 @dataclass(slots=True)
@@ -90,11 +91,12 @@ class MentionIndex:
 
 
 def find_all(text: str, query: str, limit: int = 100_000) -> Ranges:
-    """Case-insensitive literal matches of ``query`` in ``text`` (at most ``limit``)."""
+    """Matches of ``query`` in ``text`` (at most ``limit``), folding case and German
+    spelling (``ss``/``ß``, ``ae``/``ä``...; see :mod:`reader.app.folding`)."""
     ranges = Ranges()
-    if not query:
+    pattern = find_pattern(query)
+    if pattern is None:
         return ranges
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
     for match in pattern.finditer(text):
         if match.end() == match.start():
             continue
@@ -106,19 +108,26 @@ def find_all(text: str, query: str, limit: int = 100_000) -> Ranges:
 
 
 def excerpt(text: str, start: int, end: int, context: int = 30) -> tuple[str, int, int]:
-    """A one-line excerpt around ``text[start:end]`` and the mention's offsets within it."""
-    left = max(0, start - context)
-    right = min(len(text), end + context)
-    if left > 0:  # start after a word boundary
+    """A one-line excerpt around ``text[start:end]`` and the mention's offsets within it.
+
+    The excerpt stays in the mention's paragraph (it stops at line breaks); an ellipsis
+    marks text left out of the paragraph, not the paragraph's own ends.
+    """
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    left = max(first, start - context)
+    right = min(last, end + context)
+    if left > first:  # start after a word boundary
         space = text.find(" ", left, start)
         if space >= 0:
             left = space + 1
-    if right < len(text):  # end before a word boundary
+    if right < last:  # end before a word boundary
         space = text.rfind(" ", end, right)
         if space >= 0:
             right = space
-    prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(text) else ""
+    prefix = "…" if left > first else ""
+    suffix = "…" if right < last else ""
     before = _one_line(text[left:start])
     middle = _one_line(text[start:end])
     body = before + middle + _one_line(text[end:right])

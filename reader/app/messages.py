@@ -146,5 +146,9 @@ class FindStep(Message):
 
 
 @dataclass
+class MatchesChanged(Message):
+    """The find matches or the current match changed (the status line shows the count)."""
+
+
 class FindClosed(Message):
     """The find bar was closed."""

@@ -78,10 +78,14 @@ class Legend(Static):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"label--{label.lower()}" for label in LABELS}
 
+    #: Below this screen width the legend shows the short labels (PER, ORG...).
+    COMPACT_BELOW = 110
+
     def render(self) -> Text:
         text = Text(no_wrap=True)
+        compact = self.app.size.width < self.COMPACT_BELOW
         for label in LABELS:
             style = self.get_component_rich_style(f"label--{label.lower()}")
-            text.append(f" {LABEL_NAMES[label]} ", style)
+            text.append(f" {label if compact else LABEL_NAMES[label]} ", style)
             text.append(" ")
         return text

@@ -44,6 +44,15 @@ def _toml_value(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
 
 
+def _toml_text(data: dict[str, Any]) -> str:
+    """``data`` as TOML: the settings, then tables (the ``[keymap]``)."""
+    lines = [f"{k} = {_toml_value(v)}\n" for k, v in data.items() if not isinstance(v, dict)]
+    for table, values in ((k, v) for k, v in data.items() if isinstance(v, dict)):
+        lines.append(f"\n[{table}]\n")
+        lines += [f"{json.dumps(str(k))} = {_toml_value(v)}\n" for k, v in values.items()]
+    return "".join(lines)
+
+
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
@@ -62,12 +71,14 @@ def set_value(path: Path, key: str, value: str) -> None:
     known = {f.name for f in fields(Config)}
     if name not in known:
         raise ReaderError(f"unknown setting {key!r} (one of: {', '.join(sorted(known))})")
+    if name == "keymap":
+        raise ReaderError(f"keymap is a table: edit [keymap] in {path} (see the README)")
     data = _read(path)
     if value == "":
         data.pop(name, None)
     else:
         data[name] = settings_from_mapping({name: value}, "reader config set")[name]
-    text = "".join(f"{k} = {_toml_value(v)}\n" for k, v in data.items())
+    text = _toml_text(data)
     # The new file must load and validate before it replaces the old one.
     Config(**settings_from_mapping(tomllib.loads(text), str(path))).validated()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -98,6 +109,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     print(f"# {path}{'' if path.is_file() else ' (not created yet)'}")
-    for key, value in values.items():
-        print(f"{key} = {_toml_value(value)}")
+    print(_toml_text(values), end="")
     return 0

@@ -16,9 +16,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Show the library; articles chosen there open in the reader."""
+    from reader.app.settings import check_settings
     from reader.commands.open import exit_now_if_workers_remain, require_terminal
 
-    config = config_from_args(args)
+    config = check_settings(config_from_args(args))  # theme and [keymap]: one-line errors
     require_terminal()
     from reader.app.library_app import run_library
 

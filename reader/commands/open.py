@@ -35,7 +35,9 @@ def _reattach_terminal() -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the article, then run the app."""
-    config = common.config_from_args(args)
+    from reader.app.settings import check_settings
+
+    config = check_settings(common.config_from_args(args))  # theme, [keymap]: one line
     article = common.load_article(args, config)
     require_terminal()
     if args.file == "-":

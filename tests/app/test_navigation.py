@@ -10,7 +10,8 @@ from app_support import MakeApp, settle
 from reader.analysis.model import Analysis
 from reader.app.app import ReaderApp
 from reader.app.article_view import ArticleView
-from reader.app.screens import HelpScreen, IndexScreen
+from reader.app.index_screen import IndexScreen
+from reader.app.screens import HelpScreen
 from reader.article import Article, from_text
 
 SIZE = (140, 40)

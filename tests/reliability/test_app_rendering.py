@@ -24,7 +24,7 @@ from reader.analysis import get_recogniser
 from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Entity, Mention
 from reader.app.app import ReaderApp
-from reader.app.screens import IndexScreen
+from reader.app.index_screen import IndexScreen
 from reader.article import Article, from_text
 from reader.errors import ArticleError
 
