@@ -12,19 +12,17 @@ the library takes to read its entries and build the list shown on screen.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
-from feed_server import FeedServer
+from support import test_module
 
 from reader.config import Config
 from reader.library.fetch import refresh
 from reader.library.store import LibraryStore
 
+FeedServer = test_module("feed_server", needs=("feed_fixtures",)).FeedServer
 FEEDS = ("/rss.xml", "/atom.xml", "/rdf.xml", "/rss091.xml", "/viele.xml")
 
 

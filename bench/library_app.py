@@ -21,12 +21,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from app_startup import ROOT, Terminal
+from support import test_module
 
 READER = ROOT / ".venv" / "bin" / "reader"
 
@@ -65,9 +65,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keys", type=int, default=7, help="filter keys typed (at most 7)")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests"))
-    from feed_server import FeedServer
-    from wiki_server import WikiServer
+    FeedServer = test_module("feed_server", needs=("feed_fixtures",)).FeedServer
+    WikiServer = test_module("wiki_server").WikiServer
 
     with tempfile.TemporaryDirectory() as tmp, FeedServer() as feeds, WikiServer() as wiki:
         home = Path(tmp)

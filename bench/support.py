@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_11cfe1e1f379c513.txt"
 
 
-def test_module(name: str) -> ModuleType:
-    """The module ``tests/<name>.py`` (e.g. ``wiki_server``), loaded once."""
+def test_module(name: str, needs: tuple[str, ...] = ()) -> ModuleType:
+    """The module ``tests/<name>.py`` (e.g. ``wiki_server``), loaded once; ``needs`` are
+    the test modules it imports (``news_server`` imports ``news_pages``...), loaded first."""
+    for need in needs:
+        test_module(need)
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")

@@ -18,20 +18,18 @@ import argparse
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
+from support import test_module
 
-from news_server import NewsServer  # noqa: E402
+from reader.article import Article, from_blocks, parse_date
+from reader.errors import ReaderError
+from reader.formats import html_blocks
+from reader.web import charset
+from reader.web.fetch import fetch
+from reader.web.load import article_from
 
-from reader.article import Article, from_blocks, parse_date  # noqa: E402
-from reader.errors import ReaderError  # noqa: E402
-from reader.formats import html_blocks  # noqa: E402
-from reader.web import charset  # noqa: E402
-from reader.web.fetch import fetch  # noqa: E402
-from reader.web.load import article_from  # noqa: E402
+NewsServer = test_module("news_server",
+                         needs=("news_texts", "news_pages", "news_pages_extra")).NewsServer
 
 SIZE_GOAL_BYTES = 250_000
 TIME_GOAL_MS = 150.0

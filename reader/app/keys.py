@@ -152,8 +152,8 @@ SCOPES: dict[str, str] = {
     "note": "Note editor",
     "page": "Glossary page dialog (c)",
     "help": "This help",
-    "library": "Library and jumps (back and forward like a browser)",
-    "library_list": "Library screen (type to filter)",
+    "library": "Library and jumps",
+    "library_list": "Library screen",
 }
 
 

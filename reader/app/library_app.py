@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 
+from reader.app.detached import Abandoned, run_detached
 from reader.app.library_screen import LibraryPlace, LibraryScreen
 from reader.article import Article
 from reader.config import Config
@@ -59,8 +60,10 @@ class LibraryApp(App[Chosen | None]):
 
     @work(thread=True, exclusive=True, group="library-open")
     def _open(self, entry: Entry | None, recent: RecentItem | None) -> None:
-        try:
-            chosen = open_chosen(self.config, entry, recent)
+        try:  # in a daemon thread: quitting never waits for a slow page
+            chosen = run_detached(open_chosen, self.config, entry, recent)
+        except Abandoned:
+            return
         except ReaderError as exc:
             self.call_from_thread(self.notify, str(exc), title="Cannot open",
                                   severity="error", timeout=8)

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.app import keys
+from reader.app.detached import Abandoned, run_detached
 from reader.config import Config
 from reader.library.fetch import RefreshResult
 from reader.library.models import Entry, Feed, RecentItem
@@ -291,9 +292,16 @@ class LibraryScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             self.post_message(RefreshProgress(done, total))
 
-        try:
+        def run() -> tuple[list[RefreshResult], float]:
             with open_library(self.config) as store:
-                results, seconds = timed_refresh(store, self.config, progress=progress)
+                return timed_refresh(store, self.config, progress=progress)
+
+        try:
+            # In a daemon thread: opening an entry or quitting never waits for a slow feed
+            # (each feed is stored in its own transaction as it arrives).
+            results, seconds = run_detached(run)
+        except Abandoned:
+            return
         except Exception as exc:  # the screen keeps working, whatever happened
             self.post_message(RefreshDone([], 0.0, f"{type(exc).__name__}: {exc}"))
             return

@@ -189,8 +189,9 @@ class ContinuousReaderApp(ReaderApp):
         if not self.from_library or self.screen is not self.screen_stack[0]:
             return False
         view = self.view
-        return (self.focused is view and view.selected is None and not view.jumping
-                and not len(view.matches) and getattr(view, "mark", None) is None)
+        clear = (view.selected is None and not view.jumping and not len(view.matches)
+                 and getattr(view, "mark", None) is None)
+        return clear and self.focused is view
 
     def action_escape_to_library(self) -> None:
         """Back to the library (Esc with nothing to clear)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app_support import OFFLINE, SEED, hand_analysis, settle
 from feed_server import FeedServer
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from reader.app.library_app import Chosen, LibraryApp
@@ -177,3 +178,22 @@ async def test_escape_goes_back_to_the_library_only_when_nothing_is_left_to_clea
         assert not plain.wants_library
         await pilot.press("backspace")  # Backspace always does
     assert plain.wants_library
+
+
+def test_quitting_never_waits_for_a_slow_feed(config: Config) -> None:
+    """As the command runs it (asyncio.run, which waits for the loop's worker threads).
+    A server of its own: the answer it never waited for comes after the test."""
+    seen: list[str] = []
+
+    async def quit_while_refreshing(pilot: Pilot[Chosen | None]) -> None:
+        await pilot.pause()
+        seen.append(pilot.app.screen.status)
+        await pilot.press("escape")
+
+    with FeedServer() as slow:
+        subscribe(slow, config, "/rss.xml")
+        slow.set_latency(5)
+        slow.requests.clear()
+        LibraryApp(config).run(headless=True, size=SIZE, auto_pilot=quit_while_refreshing)
+        assert seen[0].startswith("refreshing")
+        assert slow.requests == []  # quit before the feed answered

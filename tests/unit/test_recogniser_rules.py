@@ -90,6 +90,15 @@ def test_number_words_are_no_names() -> None:
         "Euro": "MISC", "Dollar": "MISC"}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Am Samstag gewann der THW Kiel deutlich.", "THW Kiel"),
+    ("Er wechselte zu Preußen Münster.", "Preußen Münster"),
+    ("Sie begann beim SV 07 Quarzbach mit dem Fußball.", "SV 07 Quarzbach"),
+])
+def test_clubs_with_a_city_named_like_a_noun_or_a_founding_year(text: str, name: str) -> None:
+    assert _found(text).get(name) == "ORG"
+
+
 def test_language_names_are_other_names() -> None:
     assert _found("Der Text liegt auf Englisch und Portugiesisch vor.") == {
         "Englisch": "MISC", "Portugiesisch": "MISC"}
