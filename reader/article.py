@@ -253,12 +253,8 @@ def load(path: str | os.PathLike[str], fmt: str | None = None, *,
     p = Path(name)
     try:
         info = p.stat()
-    except FileNotFoundError:
-        raise ArticleError(f"{name}: no such file") from None
-    except PermissionError:
-        raise ArticleError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise ArticleError(f"{name}: {exc.strerror or exc}") from None
+        raise _file_error(name, exc) from None
     if stat.S_ISDIR(info.st_mode):
         raise ArticleError(f"{name} is a directory, not a file")
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
@@ -268,10 +264,18 @@ def load(path: str | os.PathLike[str], fmt: str | None = None, *,
     try:
         with p.open("rb") as stream:
             data = read_limited(stream, name)
-    except PermissionError:
-        raise ArticleError(f"{name}: permission denied") from None
-    except IsADirectoryError:
-        raise ArticleError(f"{name} is a directory, not a file") from None
     except OSError as exc:
-        raise ArticleError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise _file_error(name, exc, reading=True) from None
     return from_bytes(data, name, fmt)
+
+
+def _file_error(name: str, exc: OSError, *, reading: bool = False) -> ArticleError:
+    """The one-line error for a file that cannot be looked at (or read, with ``reading``)."""
+    if isinstance(exc, FileNotFoundError):
+        return ArticleError(f"{name}: no such file")
+    if isinstance(exc, PermissionError):
+        return ArticleError(f"{name}: permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return ArticleError(f"{name} is a directory, not a file")
+    reason = exc.strerror or exc
+    return ArticleError(f"{name}: cannot read ({reason})" if reading else f"{name}: {reason}")

@@ -160,14 +160,8 @@ class WordClasses:
         cls = self.lex.get(word)
         if word in self.not_names:
             return NONAME
-        if word.isupper() and len(word) >= 4 and self.single.get(word.capitalize()) == "LOC":
-            return PLACE  # a dateline: BERLIN
-        if word.isupper() and word.replace("-", "").isalnum() and len(word) <= 6:
-            if not word.isalpha() or _ROMAN.fullmatch(word):
-                return NONAME
-            if cls in (LOWER, NOUN, RARE_NOUN, None) and word.isalpha() and len(word) >= 2:
-                return LOWER if cls == LOWER else ACRONYM
-            return cls or ACRONYM
+        if word.isupper() and (upper := self._upper_kind(word, cls)) is not None:
+            return upper
         if not word.replace("-", "").replace("'", "").replace(".", "").isalpha():
             return NONAME
         if (len(word) > 3 and word[1].isupper() and word[2].isupper() and cls is None
@@ -180,7 +174,6 @@ class WordClasses:
                 return PLACE  # genitive of a place: Großbritanniens
         if word in self.roles:
             return ROLE
-        low = word.lower()
         if cls in (None, KNOWN, RARE_NOUN, UNKNOWN, PERSON_LIKE) and "-" not in word and (
                 self._compound_place(word, cls)):
             return PLACE  # Knoopstraße, Marksburg, Schwielowsee
@@ -203,9 +196,22 @@ class WordClasses:
             return ROLE
         if self._is_noun(word) and not word.endswith(self.loc_suffixes):
             return NOUN
-        if len(word) >= 7 and low.endswith(self.noun_suffixes):
+        if len(word) >= 7 and word.lower().endswith(self.noun_suffixes):
             return NOUN
         return UNKNOWN
+
+    def _upper_kind(self, word: str, cls: str | None) -> str | None:
+        """The class of a word in capitals (a dateline place, an acronym), or None when its
+        capitals say nothing."""
+        if len(word) >= 4 and self.single.get(word.capitalize()) == "LOC":
+            return PLACE  # a dateline: BERLIN
+        if word.replace("-", "").isalnum() and len(word) <= 6:
+            if not word.isalpha() or _ROMAN.fullmatch(word):
+                return NONAME
+            if cls in (LOWER, NOUN, RARE_NOUN, None) and word.isalpha() and len(word) >= 2:
+                return LOWER if cls == LOWER else ACRONYM
+            return cls or ACRONYM
+        return None
 
     def _compound_place(self, word: str, cls: str | None) -> bool:
         """A compound with a place head ("-straße", "-burg", "-see") whose first part is
