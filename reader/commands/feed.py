@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing = sub.add_parser("list", help="the feeds, or the entries of one feed")
     listing.add_argument("url", metavar="URL", nargs="?",
                          help="a feed: its entries (fetched if not subscribed)")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     opml_in = sub.add_parser("import", help="subscribe to the feeds of an OPML file")
     opml_in.add_argument("file", metavar="FILE.opml")
     opml_out = sub.add_parser("export", help="write the subscriptions as OPML 2.0")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from reader.library.fetch import RefreshResult
 from reader.library.models import Feed
-from reader.sanitize import strip_escapes
+from reader.sanitize import strip_escapes, terminal_json
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -43,14 +42,23 @@ def _when(stamp: float | None) -> str:
     return dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M")
 
 
+def _print_json(key: str, rows: list[dict[str, object]], fmt: str) -> None:
+    """``{key: rows}`` as one JSON document (``json``) or one row a line (``jsonl``); text
+    from the network is escaped where a terminal would read it."""
+    if fmt == "jsonl":
+        for row in rows:
+            print(terminal_json(row, indent=None))
+    else:
+        print(terminal_json({key: rows}))
+
+
 def print_feeds(feeds: Sequence[Feed], fmt: str) -> None:
     """The subscribed feeds: URL, title, entries (unread), last check and error."""
-    if fmt == "json":
-        json.dump({"feeds": [{"url": f.url, "title": f.title, "site": f.site,
-                              "entries": f.total, "unread": f.unread,
-                              "checked": _iso(f.checked_at), "error": f.error or None}
-                             for f in feeds]}, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+    if fmt != "text":
+        _print_json("feeds", [{"url": f.url, "title": f.title, "site": f.site,
+                               "entries": f.total, "unread": f.unread,
+                               "checked": _iso(f.checked_at), "error": f.error or None}
+                              for f in feeds], fmt)
         return
     if not feeds:
         print("no feeds yet: 'reader feed add URL' or 'reader feed import FILE.opml'")
@@ -66,11 +74,10 @@ def print_feeds(feeds: Sequence[Feed], fmt: str) -> None:
 
 def print_entries(entries: Sequence[_Listed], fmt: str) -> None:
     """A feed's entries: title, link, date, summary (newest first as given)."""
-    if fmt == "json":
-        json.dump({"entries": [{"title": e.title, "link": e.link or None,
-                                "date": _iso(e.published), "summary": e.summary}
-                               for e in entries]}, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+    if fmt != "text":
+        _print_json("entries", [{"title": e.title, "link": e.link or None,
+                                 "date": _iso(e.published), "summary": e.summary}
+                                for e in entries], fmt)
         return
     for entry in entries:
         read = getattr(entry, "read", None)

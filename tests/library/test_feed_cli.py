@@ -33,6 +33,8 @@ def test_add_list_remove(feed_server: FeedServer, capsys: pytest.CaptureFixture[
         "Bahn & Bus: Fahrplanwechsel im Dezember"]
     assert entries[1]["link"] == feed_server.url("/artikel/fahrplan")
     assert entries[0]["date"] == "2026-12-01T08:30:00Z"
+    code, out, _ = run(capsys, "list", url, "--format", "jsonl")
+    assert [json.loads(line) for line in out.splitlines()] == entries
     code, out, _ = run(capsys, "list", url)
     assert "● " in out and "Bahn & Bus" in out
     assert run(capsys, "remove", url)[0] == 0
