@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection, Sequence
-from functools import cache
+from collections.abc import Callable, Collection, Sequence
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from reader.analysis.canonical import nominative
@@ -45,6 +45,12 @@ def strip_roles(text: str) -> str:
     return " ".join(words)
 
 
+#: :func:`strip_roles` and :func:`nominative` remembered (pure functions of the name: a
+#: corpus names the same people and places again and again).
+_stripped = lru_cache(maxsize=1 << 16)(strip_roles)
+_nominative = lru_cache(maxsize=1 << 16)(nominative)
+
+
 def _genitive_base(name: str, names: set[str]) -> str:
     """``name`` without a genitive -s when that gives a known or unmistakable base."""
     if len(name) > 3 and name.endswith("s") and not name.endswith(("ss", "'s")):
@@ -60,14 +66,80 @@ def _canonical(name: str, names: set[str], label: str) -> str:
     """The name without a genitive -s, and an institution's or place's name in the
     nominative ("Deutschen Bahn" -> "Deutsche Bahn")."""
     base = _genitive_base(name, names)
-    return base if label == "PER" else nominative(base)
+    return base if label == "PER" else _nominative(base)
 
 
-def _added_name(keep: UserNames | Collection[str], written: str) -> str | None:
-    """The name the reader added of which ``written`` is a form, or None."""
+def _lookup(keep: UserNames | Collection[str]) -> Callable[[str], str | None] | None:
+    """The function giving the name the reader added of which a written form is a form
+    (or None), or None when the reader added no names."""
+    if not keep:
+        return None
     if isinstance(keep, UserNames):
-        return keep.canonical(written)
-    return written if written in keep else None
+        return keep.canonical
+    return lambda written: written if written in keep else None
+
+
+def _most_common_label(items: list[_Item]) -> str:
+    """The most common label of ``items`` (ties: the first in :data:`LABELS`)."""
+    labels = Counter(item[2] for item in items)
+    return max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
+
+
+#: A mention with its name, label and written form (spaces normalised).
+_Item = tuple[Mention, str, str, str]
+
+
+def _mentions(text: str, spans: Sequence[Span],
+              added_of: Callable[[str], str | None] | None) -> list[_Item]:
+    """The mentions of the spans in text order, each with the name it gives (role nouns
+    stripped, unless it is a name the reader added)."""
+    mentions: list[_Item] = []
+    for span in sorted(spans):
+        surface = text[span.start:span.end]
+        written = " ".join(surface.split())
+        added = added_of(written) if added_of is not None else None
+        name = added if added is not None else _stripped(written)
+        if not name:
+            continue
+        if name != written:
+            offset = surface.rfind(name.split()[0])
+            start = span.start + max(offset, 0)
+            mention = Mention(start, span.end, text[start:span.end])
+            written = " ".join(mention.text.split())
+        else:
+            mention = Mention(span.start, span.end, surface)
+        mentions.append((mention, name, span.label, written))
+    return mentions
+
+
+def _normalised(mentions: list[_Item],
+                added_of: Callable[[str], str | None] | None) -> list[_Item]:
+    """The mentions with canonical names (genitives joined, nominative), except for the
+    names the reader added."""
+    names = {item[1] for item in mentions}
+    done: dict[tuple[str, str], str] = {}
+    out: list[_Item] = []
+    for mention, name, label, form in mentions:
+        canonical = done.get((name, label))
+        if canonical is None:
+            added = added_of(name) if added_of is not None else None
+            canonical = name if added == name else _canonical(name, names, label)
+            done[name, label] = canonical
+        out.append((mention, canonical, label, form))
+    return out
+
+
+def _full_names(normal: list[_Item]) -> dict[str, str]:
+    """Persons: a name that is the last part(s) of a longer person name joins it."""
+    person_names = {item[1] for item in normal if item[2] == "PER"}
+    counts = Counter(item[1] for item in normal)
+    full_of: dict[str, str] = {}
+    for name in person_names:
+        longer = [other for other in person_names
+                  if other != name and other.endswith(" " + name)]
+        if longer:
+            full_of[name] = max(longer, key=lambda o: (counts[o], len(o)))
+    return full_of
 
 
 def cluster(text: str, spans: Sequence[Span],
@@ -82,48 +154,20 @@ def cluster(text: str, spans: Sequence[Span],
     the most common label of its mentions, ``aliases`` the other surface forms, and ``key``
     is ``f"{label}:{name}"``.
     """
-    mentions: list[tuple[Mention, str, str]] = []  # mention, name, label
-    for span in sorted(spans):
-        surface = text[span.start:span.end]
-        written = " ".join(surface.split())
-        added = _added_name(keep, written)
-        name = added if added is not None else strip_roles(written)
-        if not name:
-            continue
-        if name != written:
-            offset = surface.rfind(name.split()[0])
-            start = span.start + max(offset, 0)
-            mention = Mention(start, span.end, text[start:span.end])
-        else:
-            mention = Mention(span.start, span.end, surface)
-        mentions.append((mention, name, span.label))
-    names = {name for _, name, _ in mentions}
-    normal = [(m, name if _added_name(keep, name) == name else _canonical(name, names, label),
-               label) for m, name, label in mentions]
-    # Persons: a name that is the last part(s) of a longer person name joins it.
-    person_names = {name for _, name, label in normal if label == "PER"}
-    counts = Counter(name for _, name, _ in normal)
-    full_of: dict[str, str] = {}
-    for name in person_names:
-        longer = [other for other in person_names
-                  if other != name and other.endswith(" " + name)]
-        if longer:
-            full_of[name] = max(longer, key=lambda o: (counts[o], len(o)))
-    groups: dict[str, list[tuple[Mention, str, str]]] = {}
-    for mention, name, label in normal:
-        root = full_of.get(name, name)
-        groups.setdefault(root, []).append((mention, name, label))
+    added_of = _lookup(keep)
+    normal = _normalised(_mentions(text, spans, added_of), added_of)
+    full_of = _full_names(normal)
+    groups: dict[str, list[_Item]] = {}
+    for item in normal:
+        groups.setdefault(full_of.get(item[1], item[1]), []).append(item)
     entities: list[Entity] = []
-    for root, items in groups.items():
-        labels = Counter(label for _, _, label in items)
-        label = max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
-        name = root
-        key = f"{label}:{name}"
+    for name, items in groups.items():
+        label = items[0][2] if len(items) == 1 else _most_common_label(items)
         surfaces: list[str] = []
-        for mention, _, _ in items:
-            form = " ".join(mention.text.split())
+        for item in items:
+            form = item[3]
             if form != name and form not in surfaces:
                 surfaces.append(form)
-        entities.append(Entity(key=key, name=name, label=label, aliases=surfaces,
-                               mentions=[m for m, _, _ in items]))
+        entities.append(Entity(key=f"{label}:{name}", name=name, label=label,
+                               aliases=surfaces, mentions=[item[0] for item in items]))
     return entities

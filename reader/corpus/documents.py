@@ -1,4 +1,5 @@
-"""What a corpus run passes around: tasks (documents to annotate) and bad documents."""
+"""What a corpus run passes around: tasks (documents to annotate), bad documents, and
+annotated documents (encoded records)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,14 @@ class Bad:
 
     id: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A document annotated in a worker: its record already encoded as one JSON line (so
+    the run's process only writes it), with the counts the summary needs."""
+
+    id: str
+    line: bytes
+    entities: int
+    chars: int

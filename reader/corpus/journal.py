@@ -1,12 +1,13 @@
 """The journal of a corpus run: records appended one line at a time, and resumed.
 
-Every record is one JSON object on one line, ``{"id": ..., ...}``, written with a single
-``write`` to a file opened for appending; :meth:`Journal.sync` (called after each batch)
-``fsync``-s it at most once every :data:`SYNC_INTERVAL` seconds, and :meth:`Journal.close`
-at the end (a killed process loses nothing it wrote; the interval bounds what a power
-failure can lose). A run killed with SIGKILL can leave at most the last line torn (no
-newline at its end): :meth:`Journal.open` cuts it off before anything is appended, and
-returns the ids already done, so a re-run skips them and no line is torn or duplicated.
+Every record is one JSON object on one line, ``{"id": ..., ...}``, written to a file opened
+for appending with a single ``write`` (of the line, or of a batch's lines);
+:meth:`Journal.sync` (called after each batch) ``fsync``-s it at most once every
+:data:`SYNC_INTERVAL` seconds, and :meth:`Journal.close` at the end (a killed process loses
+nothing it wrote; the interval bounds what a power failure can lose).
+A run killed with SIGKILL can leave at most the last line torn (no newline at its end):
+:meth:`Journal.open` cuts it off before anything is appended, and returns the ids already
+done, so a re-run skips them and no line is torn or duplicated.
 
 A file that is not a journal (a line that is no record) is refused and left untouched. One
 run at a time: ``PATH.lock`` is locked (the project's one file lock) while a run appends.
@@ -19,7 +20,7 @@ import errno
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,11 +118,16 @@ class Journal:
 
     def append(self, record: dict[str, Any]) -> None:
         """Append one record (one ``write`` of the whole line, repeated only if short)."""
-        data = memoryview(encode(record))
+        self.append_lines([(str(record["id"]), encode(record))])
+
+    def append_lines(self, lines: Sequence[tuple[str, bytes]]) -> None:
+        """Append ``(id, line)`` pairs of records encoded by :func:`encode`, all with one
+        ``write`` (repeated only if short: a kill can tear only the last line)."""
+        data = memoryview(b"".join(line for _, line in lines))
         while data:
             written = os.write(self._fd, data)
             data = data[written:]
-        self.done.add(str(record["id"]))
+        self.done.update(ident for ident, _ in lines)
 
     def sync(self, *, force: bool = False) -> None:
         """Make what was appended durable (``fsync``), if the last sync is

@@ -1,10 +1,11 @@
 """A corpus run: tasks in batches through an engine, records into the journal, a summary.
 
 :func:`annotate_corpus` skips the documents the journal already holds (by id) and ids seen
-twice, sends the rest in batches to the engine, appends each record as its batch comes
-back (in input order), syncs the journal after every batch, and reports every bad document
-with its id. With ``fail_fast`` the first bad document stops the run (what was done stays
-in the journal). Progress goes to a callback; :class:`Summary` says what happened.
+twice, sends the rest in batches to the engine, appends the records of each batch as it
+comes back (in input order, one ``write`` per batch), syncs the journal after every batch,
+and reports every bad document with its id. With ``fail_fast`` the first bad document
+stops the run (what was done stays in the journal). Progress goes to a callback;
+:class:`Summary` says what happened.
 """
 
 from __future__ import annotations
@@ -114,14 +115,18 @@ def annotate_corpus(items: Iterable[Task | Bad], journal: Journal, engine: Engin
 
     try:
         for result in engine.map(batched(_pending(items, journal, summary), batch_size)):
+            lines: list[tuple[str, bytes]] = []
             for outcome in result.outcomes:
                 if isinstance(outcome, Bad):
+                    journal.append_lines(lines)  # the records before it are kept
+                    lines = []
                     on_bad(outcome)
                     continue
-                journal.append(outcome)
+                lines.append((outcome.id, outcome.line))
                 summary.done += 1
-                summary.entities += len(outcome["entities"])
-                summary.chars += len(outcome["text"])
+                summary.entities += outcome.entities
+                summary.chars += outcome.chars
+            journal.append_lines(lines)
             journal.sync()
             summary.peak_rss = max(summary.peak_rss, result.peak_rss)
             if progress:

@@ -2,7 +2,9 @@
 
 :func:`annotate_batch` loads each task's article, analyses the batch at once with the
 reader's corrections (:func:`reader.pipeline.analyse_many`; the recogniser is loaded once
-per process) and builds one output record per document (:func:`record_of`). A document
+per process) and builds one output record per document (:func:`record_of`), encoded here
+as its JSON line (:class:`~reader.corpus.documents.Done`: workers encode in parallel, and
+only bytes travel back to the run's process). A document
 that cannot be loaded is a :class:`~reader.corpus.documents.Bad` in the result, never an
 exception. Imports no Textual.
 """
@@ -14,12 +16,12 @@ import re
 import resource
 import sys
 from dataclasses import dataclass
-from typing import Any
 
 from reader.analysis.model import Analysis, Span
 from reader.article import MAX_BYTES, Article, Paragraph, load
 from reader.config import Config
-from reader.corpus.documents import Bad, Task
+from reader.corpus.documents import Bad, Done, Task
+from reader.corpus.journal import encode
 from reader.corpus.records import record_of
 from reader.corrections import Corrections
 from reader.errors import ReaderError
@@ -29,10 +31,10 @@ _LINE = re.compile(r"[^\n]+")
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
-    """The records (or bad documents) of a batch, in task order, and the worker's peak
-    resident memory in bytes."""
+    """The encoded records (or bad documents) of a batch, in task order, and the worker's
+    peak resident memory in bytes."""
 
-    outcomes: list[dict[str, Any] | Bad]
+    outcomes: list[Done | Bad]
     peak_rss: int
 
 
@@ -81,7 +83,7 @@ def annotate_batch(tasks: list[Task | Bad], config: Config,
     from reader.pipeline import analyse_many
 
     loaded: list[tuple[int, Task, Article]] = []
-    outcomes: list[dict[str, Any] | Bad] = []
+    outcomes: list[Done | Bad] = []
     for task in tasks:
         if isinstance(task, Bad):
             outcomes.append(task)
@@ -103,8 +105,14 @@ def annotate_batch(tasks: list[Task | Bad], config: Config,
         results = [_analyse_one(pair, config, corrections) for pair in pairs]
     for (position, task, article), result in zip(loaded, results, strict=True):
         outcomes[position] = (Bad(task.id, f"analysis failed ({result})")
-                              if isinstance(result, str) else record_of(task, article, *result))
+                              if isinstance(result, str) else _done(task, article, *result))
     return BatchResult(outcomes, _peak_rss())
+
+
+def _done(task: Task, article: Article, analysis: Analysis, spans: list[Span]) -> Done:
+    """The encoded record of an analysed document."""
+    record = record_of(task, article, analysis, spans)
+    return Done(task.id, encode(record), len(record["entities"]), len(article.text))
 
 
 def _analyse_one(pair: tuple[str, str], config: Config,

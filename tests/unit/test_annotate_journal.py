@@ -59,3 +59,16 @@ def test_one_run_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
             Journal.open(path)
     finally:
         first.close()
+
+
+def test_a_batch_of_encoded_lines_is_appended_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    journal = Journal.open(path)
+    journal.append_lines([(ident, encode(_record(ident))) for ident in ("x", "y", "z")])
+    journal.append_lines([])
+    assert journal.done == {"x", "y", "z"}
+    journal.close()
+    assert path.read_bytes() == b"".join(encode(_record(i)) for i in ("x", "y", "z"))
+    again = Journal.open(path)
+    assert again.done == {"x", "y", "z"}
+    again.close()
