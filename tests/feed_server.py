@@ -33,7 +33,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from feed_fixtures import FEEDS, OPML, PAGE, PAGES, big_feed
-from quiet_http import QuietHTTPServer  # tests/ is on sys.path
+from quiet_http import LocalServer  # tests/ is on sys.path
 
 #: The Last-Modified time of the fixture feeds.
 FIXED_TIME = 1_796_112_000.0  # 2026-12-01T08:00:00Z
@@ -59,7 +59,7 @@ class _Doc:
         return '"' + hashlib.sha256(self.body).hexdigest()[:16] + '"'
 
 
-class FeedServer:
+class FeedServer(LocalServer):
     """The server; start it with ``with`` or :meth:`start`."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -70,36 +70,8 @@ class FeedServer:
         self._latency = 0.0
         #: Print each request on standard output (when run by hand).
         self.verbose = False
-        self._httpd = QuietHTTPServer((host, port), self._handler())
-        self._thread: threading.Thread | None = None
+        self._serve(host, port, self._handler())
         self.reset()
-
-    @property
-    def base_url(self) -> str:
-        """``http://127.0.0.1:PORT``."""
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def url(self, path: str) -> str:
-        """The absolute URL of ``path``."""
-        return self.base_url + path
-
-    def start(self) -> FeedServer:
-        """Serve in a daemon thread."""
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> FeedServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- content ------------------------------------------------------------------------
     def reset(self) -> None:

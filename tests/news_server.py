@@ -37,14 +37,14 @@ from urllib.parse import urlsplit
 
 from news_pages import Page
 from news_pages_extra import all_pages
-from quiet_http import QuietHTTPServer  # tests/ is on sys.path
+from quiet_http import LocalServer  # tests/ is on sys.path
 
 PLAIN_TEXT = ("Notiz der Redaktion\n\nDie Sitzung des Gemeinderats beginnt heute erst um "
               "neunzehn Uhr. Die Tagesordnung bleibt unverändert.\n\nFragen der Bürger "
               "werden wie immer zu Beginn der Sitzung beantwortet.\n")
 
 
-class NewsServer:
+class NewsServer(LocalServer):
     """The test news site on a free port of 127.0.0.1 (``with NewsServer() as server``)."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, hang_seconds: float = 3.0) -> None:
@@ -53,17 +53,7 @@ class NewsServer:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._httpd = QuietHTTPServer((host, port), self._handler())
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        """The port listened on."""
-        return int(self._httpd.server_address[1])
-
-    def url(self, path: str) -> str:
-        """The full URL of ``path``."""
-        return f"http://127.0.0.1:{self.port}{path}"
+        self._serve(host, port, self._handler())
 
     @staticmethod
     def refused_url() -> str:
@@ -73,23 +63,10 @@ class NewsServer:
             port = sock.getsockname()[1]
         return f"http://127.0.0.1:{port}/artikel"
 
-    def start(self) -> NewsServer:
-        """Serve in a background thread."""
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
     def stop(self) -> None:
         """Stop serving and close the socket (hanging answers are released)."""
         self._stop.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> NewsServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().stop()
 
     def reset(self) -> None:
         """Forget the request log."""

@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-from quiet_http import QuietHTTPServer  # tests/ is on sys.path
+from quiet_http import LocalServer  # tests/ is on sys.path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wiki"
 
@@ -112,7 +112,7 @@ def _sentences(text: str, count: int) -> str:
     return " ".join(parts[:count]) if count > 0 else text.strip()
 
 
-class WikiServer:
+class WikiServer(LocalServer):
     """A threaded HTTP server speaking a MediaWiki action API subset (see the module doc)."""
 
     def __init__(self, fixtures: Path = FIXTURES, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -126,45 +126,14 @@ class WikiServer:
         #: Most requests ever handled at the same time (1 for a polite, serial client).
         self.max_concurrency = 0
         self._in_flight = 0
-        self._httpd = QuietHTTPServer((host, port), _handler_for(self))
-        self._thread: threading.Thread | None = None
+        self._serve(host, port, _handler_for(self))
 
     # -- lifecycle ---------------------------------------------------------------------
-
-    @property
-    def port(self) -> int:
-        """The port the server listens on."""
-        return int(self._httpd.server_address[1])
-
-    @property
-    def base_url(self) -> str:
-        """``http://127.0.0.1:PORT``."""
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def api_url(self) -> str:
         """The API URL template with ``{lang}``."""
         return self.base_url + "/{lang}/w/api.php"
-
-    def start(self) -> WikiServer:
-        """Serve in a background thread."""
-        self._thread = threading.Thread(target=self._httpd.serve_forever,
-                                        name="wiki-server", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and close the socket."""
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    def __enter__(self) -> WikiServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- control -----------------------------------------------------------------------
 
