@@ -7,13 +7,18 @@ Imports no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from contextlib import closing
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reader.analysis.model import Analysis, Span
 from reader.article import Article
 from reader.config import Config
 from reader.corrections import Corrections, store_for
+
+if TYPE_CHECKING:
+    from reader.analysis.progressive import Progress
 
 
 def analyse_article(article: Article, config: Config,
@@ -35,6 +40,38 @@ def analyse_article(article: Article, config: Config,
         extra_patterns=corrections.patterns(),
     )
     return apply_hidden(analysis, corrections, article.sha256)
+
+
+def analyse_article_progressively(
+        article: Article, config: Config, corrections: Corrections,
+        first: tuple[int, int] = (0, 0)) -> Generator[Progress, None, None]:
+    """:func:`analyse_article` in steps: a cached analysis at once; a text recognised in
+    one piece (see :data:`reader.analysis.api.MAX_CHUNK`) here, at once; else provisional
+    analyses (the pieces of the text holding ``first`` first) and then the final one, from
+    a child process (:mod:`reader.analysis.process`): this process does not load spaCy
+    and its more than 100 MB for a long text. Every analysis has the hidden names removed."""
+    from reader.analysis.api import MAX_CHUNK
+    from reader.analysis.cache import cache_file, read
+    from reader.analysis.progressive import Progress
+    from reader.analysis.recognisers import describe
+
+    if len(article.text) <= MAX_CHUNK:
+        yield Progress(analyse_article(article, config, corrections), 1, 1)
+        return
+    patterns = corrections.patterns()
+    cache_dir = config.cache_path / "analysis"
+    _, ident = describe(config.model, extra_patterns=patterns)
+    cached = read(cache_file(cache_dir, article.text, ident), ident)
+    if cached is not None:
+        yield Progress(apply_hidden(cached, corrections, article.sha256), 1, 1)
+        return
+    from reader.analysis.process import analyse_in_process
+
+    with closing(analyse_in_process(article.text, model=config.model, cache_dir=cache_dir,
+                                    extra_patterns=patterns, first=first)) as steps:
+        for step in steps:
+            yield Progress(apply_hidden(step.analysis, corrections, article.sha256),
+                           step.done, step.total)
 
 
 def analyse_many(texts: Sequence[tuple[str, str]], config: Config,

@@ -13,8 +13,11 @@ from reader.analysis.model import Analysis, Span
 from reader.analysis.recognisers import Pattern, Recogniser, describe, get_recogniser
 from reader.analysis.user_patterns import UserNames
 
-#: Longest piece of text given to the recogniser at once (spaCy's default ``max_length``).
-MAX_CHUNK = 1_000_000
+#: Longest piece of text given to the recogniser at once. A longer text is recognised in
+#: pieces cut at paragraph boundaries (:mod:`reader.analysis.chunking`), always the same
+#: ones, so the app can recognise the piece on screen first and the result is the same as
+#: here (:mod:`reader.analysis.progressive`); small pieces also keep memory low.
+MAX_CHUNK = 100_000
 
 
 def default_cache_dir() -> Path:
@@ -67,7 +70,7 @@ def analyse_texts(texts: Sequence[str], *, model: str = "",
 def _analyse_with(recogniser: Recogniser, texts: Sequence[str],
                   patterns: list[dict[str, Any]]) -> list[tuple[Analysis, list[Span]]]:
     # spaCy refuses texts over nlp.max_length (E088): longer ones go in paragraph pieces.
-    limit = min(int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK), MAX_CHUNK)
+    limit = piece_limit(recogniser)
     short = [text for text in texts if len(text) <= limit]
     found = iter(recogniser.spans(short) if short else [])
     added = UserNames(patterns)
@@ -78,6 +81,11 @@ def _analyse_with(recogniser: Recogniser, texts: Sequence[str],
         out.append((Analysis(entities=cluster(text, spans, keep=added),
                              recogniser=recogniser.name), spans))
     return out
+
+
+def piece_limit(recogniser: Recogniser) -> int:
+    """The longest text ``recogniser`` is given at once (longer ones go in pieces)."""
+    return min(int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK), MAX_CHUNK)
 
 
 def recognise_texts(texts: Sequence[str], model: str = "") -> list[list[Span]]:

@@ -17,7 +17,9 @@ thread (:meth:`adopt`, or by assigning :attr:`entries`). Imports no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Generator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -81,7 +83,10 @@ class Session:
         self.close()
 
     def close(self) -> None:
-        """Close the glossary, if one was opened."""
+        """Close the glossary, if one was opened, and stop a recogniser still running."""
+        process = sys.modules.get("reader.analysis.process")
+        if process is not None:
+            process.stop_all()
         if self._glossary is not None:
             self._glossary.close()
 
@@ -110,6 +115,29 @@ class Session:
         else:
             analysis = analyse_article(self.article, self.config, corrections)
         return Analysed(analysis, corrections, warning)
+
+    def analyse_progressively(
+            self, first: tuple[int, int] = (0, 0), *,
+            strict: bool = True) -> Generator[tuple[Analysed, int, int], None, None]:
+        """:meth:`analyse` in steps: ``(analysed, done, total)`` for provisional analyses
+        of the pieces of a long text recognised so far (those holding the text range
+        ``first`` come first), then the final one (``done == total``), which equals what
+        :meth:`analyse` gives. A cached analysis (or an injected analyser's) is final at once.
+        The recogniser runs in a child process. Changes nothing (safe in a worker)."""
+        corrections, warning = self.load_corrections(strict=strict)
+        if self._analyser is not None:
+            from reader.pipeline import apply_hidden
+
+            analysis = apply_hidden(self._analyser(self.article.text), corrections,
+                                    self.article.sha256)
+            yield Analysed(analysis, corrections, warning), 1, 1
+            return
+        from reader.pipeline import analyse_article_progressively
+
+        with closing(analyse_article_progressively(self.article, self.config, corrections,
+                                                   first)) as steps:
+            for step in steps:
+                yield Analysed(step.analysis, corrections, warning), step.done, step.total
 
     def adopt(self, analysed: Analysed) -> None:
         """Make ``analysed`` the session's analysis and corrections."""

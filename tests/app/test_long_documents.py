@@ -5,6 +5,8 @@ Texts of ~150 kB with a small wrapping step, so the incremental states can be se
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from app_support import MakeApp, settle
 
@@ -99,3 +101,34 @@ async def test_resizing_while_wrapping_keeps_the_top_line_and_wraps_anew(
         await pilot.press("G")
         assert list(lines) == wrap_blocks(article.text, article.paragraphs, lines.width,
                                           article_base.block_style.INDENTS)
+
+
+async def test_the_first_screen_is_highlighted_before_the_whole_text_is_recognised(
+        make_app: MakeApp, tmp_path: Path) -> None:
+    """The real recogniser (in a child process): provisional highlights on screen while the
+    status line shows the progress, then the final analysis, equal to the whole one."""
+    from reader.analysis.cache import to_json
+    from reader.config import Config
+    from reader.session import Session
+
+    article = long_article(1800)  # about 300 kB: three pieces
+    config = Config(offline=True)
+    app = make_app(article, config=config, analyser=None)
+    seen_provisional = False
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3000):
+            await pilot.pause(0.01)
+            if app.main.status.busy.startswith("recognising"):
+                assert app.main.session.analysis is None
+                mentions = app.view.mentions
+                start, end = app.view.visible_range()
+                assert mentions is not None and len(mentions.ranges.between(start, end))
+                seen_provisional = True
+            if app.main.session.analysis is not None:
+                break
+        await settle(pilot)
+        final = app.main.session.analysis
+        assert seen_provisional and final is not None and not app.main.status.busy
+    elsewhere = Config(offline=True, cache_dir=str(tmp_path))  # not the child's cache
+    whole = Session(article, elsewhere).analyse().analysis
+    assert to_json(final) == to_json(whole)
