@@ -16,6 +16,7 @@ from reader.analysis.model import Analysis, Span
 from reader.article import Article
 from reader.config import Config
 from reader.corrections import Corrections, store_for
+from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from reader.analysis.progressive import Progress
@@ -45,30 +46,37 @@ def analyse_article(article: Article, config: Config,
 def analyse_article_progressively(
         article: Article, config: Config, corrections: Corrections,
         first: tuple[int, int] = (0, 0)) -> Generator[Progress, None, None]:
-    """:func:`analyse_article` in steps: a cached analysis at once; a text recognised in
-    one piece (see :data:`reader.analysis.api.MAX_CHUNK`) here, at once; else provisional
-    analyses (the pieces of the text holding ``first`` first) and then the final one, from
-    a child process (:mod:`reader.analysis.process`): this process does not load spaCy
-    and its more than 100 MB for a long text. Every analysis has the hidden names removed."""
-    from reader.analysis.api import MAX_CHUNK
-    from reader.analysis.cache import cache_file, read
+    """:func:`analyse_article` in steps. A text recognised in one piece (see
+    :data:`reader.analysis.chunking.MAX_CHUNK`) is analysed here, at once; a longer one by
+    a child process (:mod:`reader.analysis.process`), which loads the recogniser while the
+    cache is read here: the cached analysis at once, else provisional analyses (the pieces
+    holding ``first`` first), then the final one. This process then never loads spaCy and
+    its more than 100 MB, nor holds its interpreter lock while recognising. Every analysis
+    has the hidden names removed."""
+    from reader.analysis.chunking import MAX_CHUNK
     from reader.analysis.progressive import Progress
-    from reader.analysis.recognisers import describe
 
     if len(article.text) <= MAX_CHUNK:
         yield Progress(analyse_article(article, config, corrections), 1, 1)
         return
+    from reader.analysis.cache import cache_file, read
+    from reader.analysis.process import RecogniserProcess
+    from reader.analysis.recognisers import describe
+
     patterns = corrections.patterns()
     cache_dir = config.cache_path / "analysis"
-    _, ident = describe(config.model, extra_patterns=patterns)
-    cached = read(cache_file(cache_dir, article.text, ident), ident)
+    child = RecogniserProcess(model=config.model, cache_dir=cache_dir,
+                              extra_patterns=patterns)  # loads while the cache is read
+    try:
+        _, ident = describe(config.model, extra_patterns=patterns)
+        cached = read(cache_file(cache_dir, article.text, ident), ident)
+    except ReaderError:  # an unknown model: the child says so
+        cached = None
     if cached is not None:
+        child.stop()
         yield Progress(apply_hidden(cached, corrections, article.sha256), 1, 1)
         return
-    from reader.analysis.process import analyse_in_process
-
-    with closing(analyse_in_process(article.text, model=config.model, cache_dir=cache_dir,
-                                    extra_patterns=patterns, first=first)) as steps:
+    with closing(child.analyse(article.text, first)) as steps:
         for step in steps:
             yield Progress(apply_hidden(step.analysis, corrections, article.sha256),
                            step.done, step.total)

@@ -7,17 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis import cache
-from reader.analysis.chunking import spans_in_chunks
+from reader.analysis.chunking import MAX_CHUNK, spans_in_chunks
 from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Span
 from reader.analysis.recognisers import Pattern, Recogniser, describe, get_recogniser
 from reader.analysis.user_patterns import UserNames
-
-#: Longest piece of text given to the recogniser at once. A longer text is recognised in
-#: pieces cut at paragraph boundaries (:mod:`reader.analysis.chunking`), always the same
-#: ones, so the app can recognise the piece on screen first and the result is the same as
-#: here (:mod:`reader.analysis.progressive`); small pieces also keep memory low.
-MAX_CHUNK = 100_000
 
 
 def default_cache_dir() -> Path:

@@ -6,7 +6,7 @@ the text is cut into the same pieces (:func:`reader.analysis.chunking.chunks` at
 are recognised first and a provisional analysis of what is found so far is given, then the
 other pieces follow in text order with a provisional analysis now and then; the last
 result clusters every piece's spans in text order, exactly as :func:`analyse` does, and is
-cached the same way. Safe in a worker thread or a child process
+cached the same way (a cached analysis is given at once). Safe in a worker thread or a child process
 (:mod:`reader.analysis.process`).
 """
 
@@ -16,13 +16,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.analysis import cache
 from reader.analysis.chunking import chunks
-from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Span
-from reader.analysis.recognisers import Pattern, describe, get_recogniser
-from reader.analysis.user_patterns import UserNames
+
+if TYPE_CHECKING:
+    from reader.analysis.recognisers import Pattern
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,12 @@ def analyse_progressively(text: str, *, model: str = "", cache_dir: Path,
 
     A cached analysis is given at once as the final one. Raises what :func:`analyse` raises.
     """
+    from reader.analysis import cache
+    from reader.analysis.api import piece_limit
+    from reader.analysis.cluster import cluster
+    from reader.analysis.recognisers import describe, get_recogniser
+    from reader.analysis.user_patterns import UserNames
+
     patterns = [dict(p) for p in extra_patterns or ()]
     hidden_set = sorted(set(hidden or ()))
     _, ident = describe(model, extra_patterns=patterns, hidden=hidden_set)
@@ -69,8 +75,6 @@ def analyse_progressively(text: str, *, model: str = "", cache_dir: Path,
     if found is not None:
         yield Progress(found, 1, 1)
         return
-    from reader.analysis.api import piece_limit
-
     recogniser = get_recogniser(model, extra_patterns=patterns, hidden=hidden_set)
     bounds = piece_bounds(text, piece_limit(recogniser))
     order, visible = first_order(bounds, *first)

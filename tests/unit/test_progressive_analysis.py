@@ -3,6 +3,9 @@ the final analysis is exactly the whole-text analysis."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+import pytest
 from app_support import SEED
 
 from reader.analysis.api import MAX_CHUNK
@@ -10,6 +13,7 @@ from reader.analysis.cache import to_json
 from reader.analysis.progressive import first_order, piece_bounds
 from reader.article import Article, from_text, load
 from reader.config import Config
+from reader.errors import ReaderError
 from reader.session import Session
 
 
@@ -24,7 +28,7 @@ def test_pieces_on_screen_come_first_and_cover_the_text() -> None:
     text = "\n\n".join(f"Absatz {n} " + "Wort " * 30 for n in range(400))
     bounds = piece_bounds(text, 5_000)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
     assert all(text[end - 2:end] == "\n\n" for _, end in bounds[:-1])  # paragraph cuts
     middle = len(text) // 2
     order, first = first_order(bounds, middle, middle + 6_000)
@@ -47,3 +51,9 @@ def test_the_screen_is_recognised_first_and_the_end_equals_the_whole(tmp_path: o
     assert to_json(steps[-1][0].analysis) == to_json(whole.analysis)
     again = list(session.analyse_progressively((0, 0)))  # cached now: final at once
     assert len(again) == 1 and to_json(again[0][0].analysis) == to_json(whole.analysis)
+
+
+def test_a_child_that_cannot_load_the_model_reports_why() -> None:
+    session = Session(long_text(25), Config(offline=True, model="no_such_model_xx"))
+    with pytest.raises(ReaderError, match="no_such_model_xx"):
+        list(session.analyse_progressively())
