@@ -8,8 +8,9 @@ recogniser runs on another core instead of holding the app's interpreter lock.
 Protocol: the parent writes one line of JSON (model, cache directory, patterns) at once,
 and the child loads the recogniser meanwhile; then one line of options (the range to
 recognise first) and the text (UTF-8), and closes the child's standard input. The child
-checks the analysis cache, then writes one line of JSON per
-:class:`reader.analysis.progressive.Progress` (``done``, ``total`` and the analysis as
+checks the analysis cache, then writes for each
+:class:`reader.analysis.progressive.Progress` a line of JSON (``done``, ``total``, the
+recogniser's name and the number of entities) and one line per entity (as
 :func:`reader.analysis.cache.to_json` gives it), or ``{"error": message}`` for a
 :class:`reader.errors.ReaderError`, and exits.
 """
@@ -85,8 +86,11 @@ class RecogniserProcess:
                 data = json.loads(line)
                 if "error" in data:
                     raise ReaderError(str(data["error"]))
-                yield Progress(from_json(data["analysis"]), int(data["done"]),
-                               int(data["total"]))
+                # One line per entity: no single parse holds the interpreter lock long.
+                entities = [json.loads(child.stdout.readline())
+                            for _ in range(int(data["entities"]))]
+                analysis = from_json({"recogniser": data["recogniser"], "entities": entities})
+                yield Progress(analysis, int(data["done"]), int(data["total"]))
             if child.wait() != 0:
                 self._errors.seek(0)
                 lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
@@ -125,8 +129,11 @@ def main() -> int:
                 text, model=str(header["model"]), cache_dir=Path(header["cache_dir"]),
                 extra_patterns=header["patterns"], first=(int(start), int(end)),
                 every=float(options["every"])):
-            out.write(json.dumps({"done": progress.done, "total": progress.total,
-                                  "analysis": to_json(progress.analysis)}).encode() + b"\n")
+            data = to_json(progress.analysis)
+            lines = [{"done": progress.done, "total": progress.total,
+                      "recogniser": data["recogniser"], "entities": len(data["entities"])},
+                     *data["entities"]]
+            out.write(b"".join(json.dumps(line).encode() + b"\n" for line in lines))
             out.flush()
     except ReaderError as exc:
         out.write(json.dumps({"error": str(exc)}).encode() + b"\n")
