@@ -81,7 +81,11 @@ def _lookup(keep: UserNames | Collection[str]) -> Callable[[str], str | None] | 
 
 def _most_common_label(items: list[_Item]) -> str:
     """The most common label of ``items`` (ties: the first in :data:`LABELS`)."""
-    labels = Counter(item[2] for item in items)
+    labels: dict[str, int] = {}
+    for item in items:
+        labels[item[2]] = labels.get(item[2], 0) + 1
+    if len(labels) == 1:  # the usual case: every mention has the same label
+        return items[0][2]
     return max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
 
 
@@ -132,12 +136,23 @@ def _normalised(mentions: list[_Item],
 def _full_names(normal: list[_Item]) -> dict[str, str]:
     """Persons: a name that is the last part(s) of a longer person name joins it."""
     person_names = {item[1] for item in normal if item[2] == "PER"}
-    counts = Counter(item[1] for item in normal)
+    if len(person_names) < 2:
+        return {}
+    # Each multi-word name under each of its word-boundary suffixes ("Olaf Scholz" under
+    # "Scholz"): a name's longer forms are those it is a suffix of.
+    longer_of: dict[str, list[str]] = {}
+    for other in person_names:
+        space = other.find(" ")
+        while space >= 0:
+            longer_of.setdefault(other[space + 1:], []).append(other)
+            space = other.find(" ", space + 1)
     full_of: dict[str, str] = {}
+    counts: Counter[str] | None = None
     for name in person_names:
-        longer = [other for other in person_names
-                  if other != name and other.endswith(" " + name)]
+        longer = longer_of.get(name)
         if longer:
+            if counts is None:
+                counts = Counter(item[1] for item in normal)
             full_of[name] = max(longer, key=lambda o: (counts[o], len(o)))
     return full_of
 
