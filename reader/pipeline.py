@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.analysis.cluster import cluster
+from reader.analysis.cluster import Found, cluster_found
 from reader.analysis.model import Analysis, Span
 from reader.analysis.user_patterns import UserNames
 from reader.article import Article
@@ -48,18 +48,18 @@ def recognise_many(texts: Sequence[str], config: Config,
     return spans_of_texts(texts, model=config.model, extra_patterns=corrections.patterns())
 
 
-def analysed(text: str, sha256: str, spans: list[Span], recogniser: str,
-             corrections: Corrections, added: UserNames) -> tuple[Analysis, list[Span]]:
-    """The other half: the recogniser's ``spans`` of ``text`` clustered into its analysis
-    (``added``: ``UserNames(corrections.patterns())``), both without the hidden names (a
-    span goes with the hidden entity that one of its mentions ends); what
-    :func:`analyse_article` gives, uncached."""
-    analysis = Analysis(entities=cluster(text, spans, keep=added), recogniser=recogniser)
+def analysed(text: str, sha256: str, found: list[Found], recogniser: str,
+             corrections: Corrections, added: UserNames) -> tuple[Analysis, list[Found]]:
+    """The other half: the recogniser's spans of ``text`` (``(start, end, label)``
+    triples) clustered into its analysis (``added``: ``UserNames(corrections.patterns())``),
+    both without the hidden names (a span goes with the hidden entity that one of its
+    mentions ends); what :func:`analyse_article` gives, uncached."""
+    analysis = Analysis(entities=cluster_found(text, found, keep=added), recogniser=recogniser)
     kept = apply_hidden(analysis, corrections, sha256)
     if len(kept.entities) != len(analysis.entities):
         ends = {m.end for e in analysis.entities if e not in kept.entities for m in e.mentions}
-        spans = [s for s in spans if s.end not in ends]
-    return kept, spans
+        found = [span for span in found if span[1] not in ends]
+    return kept, found
 
 
 def apply_hidden(analysis: Analysis, corrections: Corrections, article_sha256: str) -> Analysis:

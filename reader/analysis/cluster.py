@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -45,10 +45,10 @@ def strip_roles(text: str) -> str:
     return " ".join(words)
 
 
-#: :func:`strip_roles` and :func:`nominative` remembered (pure functions of the name: a
-#: corpus names the same people and places again and again).
-_stripped = lru_cache(maxsize=1 << 16)(strip_roles)
+#: :func:`nominative` remembered (a pure function of the name).
 _nominative = lru_cache(maxsize=1 << 16)(nominative)
+#: A span as a plain ``(start, end, label)`` triple (sorted as spans are).
+Found = tuple[int, int, str]
 
 
 def _genitive_base(name: str, names: set[str]) -> str:
@@ -93,26 +93,48 @@ def _most_common_label(items: list[_Item]) -> str:
 _Item = tuple[Mention, str, str, str]
 
 
-def _mentions(text: str, spans: Sequence[Span],
+@lru_cache(maxsize=1 << 16)
+def _named(surface: str) -> tuple[str, str, int, str]:
+    """(written form, name without role nouns, where the name starts in ``surface``, the
+    mention's written form from there) of a span's text (remembered: a corpus names the
+    same people and places again and again)."""
+    written = " ".join(surface.split())
+    name = strip_roles(written)
+    if not name:
+        return written, name, 0, ""
+    return (written, name, *_trimmed(surface, written, name))
+
+
+def _trimmed(surface: str, written: str, name: str) -> tuple[int, str]:
+    """Where ``name`` starts in ``surface`` (role nouns before it are no part of the
+    mention) and the written form of the mention from there."""
+    if name == written:
+        return 0, written
+    offset = max(surface.rfind(name.split()[0]), 0)
+    return offset, " ".join(surface[offset:].split())
+
+
+def _mentions(text: str, found: Sequence[Found],
               added_of: Callable[[str], str | None] | None) -> list[_Item]:
     """The mentions of the spans in text order, each with the name it gives (role nouns
     stripped, unless it is a name the reader added)."""
     mentions: list[_Item] = []
-    for span in sorted(spans):
-        surface = text[span.start:span.end]
-        written = " ".join(surface.split())
-        added = added_of(written) if added_of is not None else None
-        name = added if added is not None else _stripped(written)
+    for start, end, label in sorted(found):
+        surface = text[start:end]
+        written, name, offset, form = _named(surface)
+        if added_of is not None:
+            added = added_of(written)
+            if added is not None:
+                if not added:
+                    continue
+                name = added
+                offset, form = _trimmed(surface, written, added)
         if not name:
             continue
-        if name != written:
-            offset = surface.rfind(name.split()[0])
-            start = span.start + max(offset, 0)
-            mention = Mention(start, span.end, text[start:span.end])
-            written = " ".join(mention.text.split())
-        else:
-            mention = Mention(span.start, span.end, surface)
-        mentions.append((mention, name, span.label, written))
+        if offset:
+            start += offset
+            surface = surface[offset:]
+        mentions.append((Mention(start, end, surface), name, label, form))
     return mentions
 
 
@@ -157,7 +179,7 @@ def _full_names(normal: list[_Item]) -> dict[str, str]:
     return full_of
 
 
-def cluster(text: str, spans: Sequence[Span],
+def cluster(text: str, spans: Iterable[Span],
             keep: UserNames | Collection[str] = ()) -> list[Entity]:
     """Group the spans of ``text`` into entities, in order of first mention.
 
@@ -169,8 +191,15 @@ def cluster(text: str, spans: Sequence[Span],
     the most common label of its mentions, ``aliases`` the other surface forms, and ``key``
     is ``f"{label}:{name}"``.
     """
+    return cluster_found(text, [(span.start, span.end, span.label) for span in spans], keep)
+
+
+def cluster_found(text: str, found: Sequence[Found],
+                  keep: UserNames | Collection[str] = ()) -> list[Entity]:
+    """:func:`cluster` for spans given as ``(start, end, label)`` triples (as a corpus
+    run's workers send them)."""
     added_of = _lookup(keep)
-    normal = _normalised(_mentions(text, spans, added_of), added_of)
+    normal = _normalised(_mentions(text, found, added_of), added_of)
     full_of = _full_names(normal)
     groups: dict[str, list[_Item]] = {}
     for item in normal:

@@ -16,14 +16,15 @@ from json.encoder import encode_basestring as _q  # json.dumps's quoting (ensure
 from typing import Any
 
 from reader.analysis.cache import from_json, to_json
-from reader.analysis.model import Analysis, Span
+from reader.analysis.cluster import Found
+from reader.analysis.model import Analysis
 from reader.article import Article, Paragraph
 from reader.corpus.documents import Task
 from reader.corpus.journal import encode
 
 
 def record_of(task: Task, article: Article, analysis: Analysis,
-              spans: list[Span]) -> dict[str, Any]:
+              spans: list[Found]) -> dict[str, Any]:
     """The output record of one document (see ``reader annotate --help`` and README)."""
     return {
         "id": task.id,
@@ -34,17 +35,18 @@ def record_of(task: Task, article: Article, analysis: Analysis,
         "sha256": article.sha256,
         "recogniser": analysis.recogniser,
         "entities": to_json(analysis)["entities"],
-        "spans": [[s.start, s.end, s.label] for s in spans],
+        "spans": [list(span) for span in spans],
         "format": article.format,
         "paragraphs": [[p.start, p.end, p.kind] for p in article.paragraphs],
         "text": article.text,
     }
 
 
-def record_line(task: Task, article: Article, analysis: Analysis, spans: list[Span]) -> bytes:
-    """The record of one document as its journal line: the bytes that
-    ``journal.encode(record_of(...))`` gives, written out directly (no dicts in between:
-    the run's process makes one for every document)."""
+def record_line(task: Task, article: Article, analysis: Analysis, spans: list[Found],
+                sha256: str) -> bytes:
+    """The record of one document as its journal line (``sha256``: the article's): the
+    bytes that ``journal.encode(record_of(...))`` gives, written out directly (no dicts in
+    between: the run's process makes one for every document)."""
     entities = ", ".join([
         f'{{"name": {_q(e.name)}, "label": {_q(e.label)}, "aliases": '
         f'[{", ".join([_q(alias) for alias in e.aliases])}], "mentions": ['
@@ -57,10 +59,11 @@ def record_line(task: Task, article: Article, analysis: Analysis, spans: list[Sp
         ', "url": ', _value(task.doc.get("url") or (task.ref if task.kind == "url" else None)),
         ', "title": ', _value(article.title),
         ', "date": ', _value(article.date.isoformat() if article.date else None),
-        ', "sha256": ', _value(article.sha256),
+        ', "sha256": ', _value(sha256),
         ', "recogniser": ', _value(analysis.recogniser),
         ', "entities": [', entities,
-        '], "spans": [', ", ".join([f"[{s.start}, {s.end}, {_q(s.label)}]" for s in spans]),
+        '], "spans": [', ", ".join([f"[{start}, {end}, {_q(label)}]"
+                                   for start, end, label in spans]),
         '], "format": ', _value(article.format),
         ', "paragraphs": [', ", ".join([f"[{p.start}, {p.end}, {_q(p.kind)}]"
                                         for p in article.paragraphs]),

@@ -201,16 +201,16 @@ def finish(entries: list[Entry], recognised: Recognised,
             continue
         article = article or result[1]
         assert article is not None  # the worker loaded it
-        spans = [Span(start, end, label) for start, end, label in result[0]]
+        sha256 = article.sha256
         try:
-            analysis, spans = analysed(article.text, article.sha256, spans,
-                                       recognised.recogniser, corrections, added)
+            analysis, spans = analysed(article.text, sha256, result[0], recognised.recogniser,
+                                       corrections, added)
         except ReaderError:
             raise
         except Exception as exc:
             outcomes.append(Bad(task.id, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue
-        line = record_line(task, article, analysis, spans)
+        line = record_line(task, article, analysis, spans, sha256)
         outcomes.append(Done(task.id, line, len(analysis.entities), len(article.text)))
     return BatchResult(outcomes, recognised.peak_rss)
 

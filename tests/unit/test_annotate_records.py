@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from reader.analysis.model import Analysis, Entity, Mention, Span
+from reader.analysis.model import Analysis, Entity, Mention
 from reader.article import Article, Paragraph
 from reader.config import Config
 from reader.corpus.documents import Bad, Done, Task
@@ -41,15 +41,15 @@ def _analysis() -> Analysis:
 @pytest.mark.parametrize(("task", "article", "analysis", "spans"), [
     (Task(AWKWARD, "doc", "f:1", {"text": AWKWARD, "url": "https://x.example/ä"}),
      _article(AWKWARD, date=dt.date(2024, 2, 29)), _analysis(),
-     [Span(0, 3, "PER"), Span(10, 12, "PER")]),
+     [(0, 3, "PER"), (10, 12, "PER")]),
     (Task("u", "url", "https://x.example/\"q\""), _article("kurz", source=AWKWARD),
      Analysis(entities=[], recogniser="r"), []),
     (Task("f", "file", "dir/a.txt"), _article("Text\ud800 mit Surrogat"), _analysis(),
-     [Span(1, 2, "MISC")]),  # not UTF-8: the escaped (ASCII) form
+     [(1, 2, "MISC")]),  # not UTF-8: the escaped (ASCII) form
 ])
 def test_record_line_is_the_encoded_record(task: Task, article: Article, analysis: Analysis,
-                                           spans: list[Span]) -> None:
-    assert record_line(task, article, analysis, spans) == \
+                                           spans: list[tuple[int, int, str]]) -> None:
+    assert record_line(task, article, analysis, spans, article.sha256) == \
         encode(record_of(task, article, analysis, spans))
 
 
