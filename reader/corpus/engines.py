@@ -1,11 +1,13 @@
-"""Where batches run: in this process, in worker processes, or on a Dask cluster.
+"""Where batches run: in worker processes, or on a Dask cluster.
 
 An engine's :meth:`~LocalEngine.map` takes an iterator of batches (lists of tasks) and
 yields their :class:`~reader.corpus.work.BatchResult` objects in input order, with a
 bounded number of batches in flight (so a huge corpus is never held in memory). The
 recogniser is loaded once per worker process and kept; where processes are forked it is
 loaded once before the fork and shared by the workers (copy on write; the loaded objects
-are frozen out of the garbage collector, so they stay shared).
+are frozen out of the garbage collector, so they stay shared). The local engine's workers
+only recognise (step 2 of :mod:`reader.corpus.work`); this process prepares each batch
+and finishes it (clustering and encoding) while they recognise the next ones.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from reader.corrections import Corrections
 class Engine(Protocol):
     """Runs batches and yields their results in input order."""
 
-    #: Worker processes (1: this process).
+    #: Worker processes (or Dask workers).
     workers: int
 
     def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
