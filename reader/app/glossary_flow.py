@@ -33,7 +33,7 @@ class GlossaryFlow(ScreenBase):
     def prefetch(self, analysis: Analysis) -> None:
         """Cached entries at once (even stale), then every entity's entry in batches."""
         session = self.session
-        session.glossary.on_notice = lambda text: self.post_message(GlossaryNotice(text))
+        session.glossary.on_notice = self._post_notice
         queries = session.build_queries(analysis)
         session.queries = queries
         self.post_message(EntriesReady(session.cached_entries(queries)))
@@ -72,6 +72,9 @@ class GlossaryFlow(ScreenBase):
         self._lookup(key, query, choose)
 
     # -- results ------------------------------------------------------------------------
+    def _post_notice(self, text: str) -> None:  # from the glossary's thread
+        self.post_message(GlossaryNotice(text))
+
     @on(GlossaryNotice)
     def _glossary_notice(self, message: GlossaryNotice) -> None:
         self.notify(message.text, title="Glossary", timeout=10)
