@@ -145,13 +145,14 @@ def _normalised(mentions: list[_Item],
     names = {item[1] for item in mentions}
     done: dict[tuple[str, str], str] = {}
     out: list[_Item] = []
-    for mention, name, label, form in mentions:
+    for item in mentions:
+        name, label = item[1], item[2]
         canonical = done.get((name, label))
         if canonical is None:
             added = added_of(name) if added_of is not None else None
             canonical = name if added == name else _canonical(name, names, label)
             done[name, label] = canonical
-        out.append((mention, canonical, label, form))
+        out.append(item if canonical == name else (item[0], canonical, label, item[3]))
     return out
 
 
@@ -203,15 +204,25 @@ def cluster_found(text: str, found: Sequence[Found],
     full_of = _full_names(normal)
     groups: dict[str, list[_Item]] = {}
     for item in normal:
-        groups.setdefault(full_of.get(item[1], item[1]), []).append(item)
-    entities: list[Entity] = []
-    for name, items in groups.items():
-        label = items[0][2] if len(items) == 1 else _most_common_label(items)
-        surfaces: list[str] = []
-        for item in items:
-            form = item[3]
-            if form != name and form not in surfaces:
-                surfaces.append(form)
-        entities.append(Entity(key=f"{label}:{name}", name=name, label=label,
-                               aliases=surfaces, mentions=[item[0] for item in items]))
-    return entities
+        key = full_of.get(item[1], item[1]) if full_of else item[1]
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [item]
+        else:
+            group.append(item)
+    return [_entity(name, items) for name, items in groups.items()]
+
+
+def _entity(name: str, items: list[_Item]) -> Entity:
+    """The entity of a group of mentions named ``name``."""
+    if len(items) == 1:
+        mention, _, label, form = items[0]
+        return Entity(f"{label}:{name}", name, label, [form] if form != name else [],
+                      [mention])
+    label = _most_common_label(items)
+    surfaces: list[str] = []
+    for item in items:
+        form = item[3]
+        if form != name and form not in surfaces:
+            surfaces.append(form)
+    return Entity(f"{label}:{name}", name, label, surfaces, [item[0] for item in items])
