@@ -53,11 +53,13 @@ Found = tuple[int, int, str]
 
 def _genitive_base(name: str, names: set[str]) -> str:
     """``name`` without a genitive -s when that gives a known or unmistakable base."""
-    if len(name) > 3 and name.endswith("s") and not name.endswith(("ss", "'s")):
-        base = name[:-1]
-        if base in names or base.lower().endswith(_GENITIVE_BASES):
-            return base
-    if name.endswith("'") and name[:-1] in names:
+    last = name[-1:]
+    if last == "s":
+        if len(name) > 3 and not name.endswith(("ss", "'s")):
+            base = name[:-1]
+            if base in names or base.lower().endswith(_GENITIVE_BASES):
+                return base
+    elif last == "'" and name[:-1] in names:
         return name[:-1]
     return name
 
@@ -210,15 +212,19 @@ def cluster_found(text: str, found: Sequence[Found],
             groups[key] = [item]
         else:
             group.append(item)
-    return [_entity(name, items) for name, items in groups.items()]
+    entities: list[Entity] = []
+    for name, items in groups.items():
+        if len(items) == 1:  # most entities: no counting, no aliases to collect
+            mention, _, label, form = items[0]
+            entities.append(Entity(f"{label}:{name}", name, label,
+                                   [form] if form != name else [], [mention]))
+        else:
+            entities.append(_entity(name, items))
+    return entities
 
 
 def _entity(name: str, items: list[_Item]) -> Entity:
-    """The entity of a group of mentions named ``name``."""
-    if len(items) == 1:
-        mention, _, label, form = items[0]
-        return Entity(f"{label}:{name}", name, label, [form] if form != name else [],
-                      [mention])
+    """The entity of a group of mentions named ``name`` (more than one)."""
     label = _most_common_label(items)
     surfaces: list[str] = []
     for item in items:
