@@ -113,6 +113,11 @@ class NameRules(WordClasses):
                 break
         return j
 
+    def _longer_pattern(self, words: list[str], i: int) -> bool:
+        """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
+        match = self.patterns.match(words, i)
+        return match is not None and match[0] > i + 1 and match[1] != "MISC"
+
     def _team(self, words: list[str], kinds: list[str], end: int,
               label: str) -> tuple[int, str]:
         """A place followed by a team word or number is a club: "Manchester United",
@@ -181,7 +186,7 @@ class NameRules(WordClasses):
         if word in self.place_prefixes and (
             nxt_kind in (UNKNOWN, PLACE, KNOWN, PERSON_LIKE, SURNAME, GIVEN, MISC_LIKE)
             or (word in ("St.", "Sankt") and nxt_kind == NOUN)
-        ) and self.patterns.match(words, i) is None:
+        ) and not self._longer_pattern(words, i):
             return (i, i + 2, "LOC", True)
         # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Gubener Straße
         if word.endswith("er") and len(word) >= 5 and (
@@ -338,7 +343,7 @@ class NameRules(WordClasses):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Berner Tram"
         if prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
             label = "PER"
-        elif prev in self.named_after or prev.lower().endswith(self.named_after_suffixes):
+        elif self.names_after(prev):
             label, strong = "ORG", True
         else:
             label = self._guess(words[j - 1], prev, initial)

@@ -53,8 +53,7 @@ class PostRules(WordClasses):
             start = k
             while start > 0 and k - start < 4 and kinds[start - 1] not in _NOT_IN_COMPANY:
                 before = words[start - 1]
-                if before in self.named_after or before.lower().endswith(
-                        self.named_after_suffixes):
+                if self.names_after(before):
                     break  # "die Firma Quendelbeck GmbH": the noun is not part of the name
                 start -= 1
             if start < k:
@@ -121,6 +120,24 @@ class PostRules(WordClasses):
         covered = {k for start, end, _, _ in spans for k in range(start, end)}
         found = [(k, k + 1, "MISC", False) for k, word in enumerate(words)
                  if k not in covered and "." in word and _WEB_NAME.fullmatch(word)]
+        if found:
+            spans.extend(found)
+            spans.sort()
+
+    def _roads(self, words: list[str], spans: list[Found]) -> None:
+        """Numbered roads after an article, a preposition or a road noun are places: "auf
+        der A 7", "die B27", "Autobahn A 3"."""
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        n = len(words)
+        found: list[Found] = []
+        for k, word in enumerate(words):
+            if k == 0 or k in covered or words[k - 1] not in self.road_context:
+                continue
+            if (word in self.road_letters and k + 1 < n and words[k + 1].isdigit()
+                    and len(words[k + 1]) <= 3):
+                found.append((k, k + 2, "LOC", False))
+            elif word[:1] in self.road_letters and word[1:].isdigit() and 2 <= len(word) <= 4:
+                found.append((k, k + 1, "LOC", False))
         if found:
             spans.extend(found)
             spans.sort()

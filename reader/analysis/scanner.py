@@ -75,6 +75,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._join_slashes(words, spans)
         self._legal_names(words, kinds, spans)
         self._web_names(words, spans)
+        self._roads(words, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()
@@ -97,7 +98,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
     def rule_given_name(self, t: Tokens, i: int) -> Found | None:
         """A given name and the rest of the person's name: "Angela Merkel"."""
         if (t.kinds[i] == K.GIVEN or (t.kinds[i] == K.PERSON_LIKE and not t.initial(i))) and (
-                i + 1 < len(t.words)):
+                i + 1 < len(t.words)) and not self._longer_pattern(t.words, i):
             j = self._person_end(t.words, t.kinds, i)
             if j > i + 1:
                 return (i, j, "PER", True)
@@ -130,9 +131,11 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return self._hyphen_name(t.words, t.kinds, i)
 
     def rule_no_name(self, t: Tokens, i: int) -> Found | None:
-        """Words that start no name: lower case, and known words without a role before."""
+        """Words that start no name: lower case, and known words without a role or a noun
+        for an organisation ("der Konzern ...") before them."""
         kind = t.kinds[i]
-        if kind == K.NONAME or (kind == K.KNOWN and not (i > 0 and t.kinds[i - 1] == K.ROLE)
+        if kind == K.NONAME or (kind == K.KNOWN and not (i > 0 and (
+                t.kinds[i - 1] == K.ROLE or self.names_after(t.words[i - 1])))
                               and not self._adjective(t.words, t.kinds, i)):
             return (i, i + 1, SKIP, False)
         return None

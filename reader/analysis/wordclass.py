@@ -90,6 +90,9 @@ class WordClasses:
         #: Nouns for works before a quoted title ("der Song „...“").
         self.work_cues = frozenset(cues["work_cues"])
         self.work_cue_suffixes = tuple(w.lower() for w in cues["work_cues"] if len(w) >= 4)
+        #: Letters of numbered roads ("A 7", "B27") and the words before them.
+        self.road_letters = frozenset(cues["road_letters"])
+        self.road_context = frozenset(cues["road_context"])
 
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
@@ -122,6 +125,11 @@ class WordClasses:
             if self.lex.get(cap) in (NOUN, RARE_NOUN, NOUN_OR_SURNAME, LOWER) or self._is_noun(cap):
                 return True
         return False
+
+    def names_after(self, word: str) -> bool:
+        """Whether ``word`` is a noun for an organisation that its name follows ("der
+        Konzern ...", "die Rockband ...")."""
+        return word in self.named_after or word.lower().endswith(self.named_after_suffixes)
 
     def is_role(self, word: str) -> bool:
         """A role or title noun that may stand before a person's name."""
