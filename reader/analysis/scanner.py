@@ -76,6 +76,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._legal_names(words, kinds, spans)
         self._web_names(words, spans)
         self._roads(words, spans)
+        self._models(words, spans)
+        self._cited_titles(words, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()

@@ -93,6 +93,9 @@ class WordClasses:
         #: Letters of numbered roads ("A 7", "B27") and the words before them.
         self.road_letters = frozenset(cues["road_letters"])
         self.road_context = frozenset(cues["road_context"])
+        #: Editors' marks ("(Hg.):") and list marks before an author ("* Name: Title.").
+        self.editor_marks = frozenset(cues["editor_marks"])
+        self.list_marks = frozenset(cues["list_marks"])
 
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
