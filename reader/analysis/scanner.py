@@ -99,8 +99,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
 
     def rule_given_name(self, t: Tokens, i: int) -> Found | None:
         """A given name and the rest of the person's name: "Angela Merkel"."""
-        if (t.kinds[i] == K.GIVEN or (t.kinds[i] == K.PERSON_LIKE and not t.initial(i))) and (
-                i + 1 < len(t.words)) and not self._longer_pattern(t.words, i):
+        if t.kinds[i] == K.GIVEN and i + 1 < len(t.words) and not self._longer_pattern(
+                t.words, i):
             j = self._person_end(t.words, t.kinds, i)
             if j > i + 1:
                 return (i, j, "PER", True)
