@@ -57,6 +57,8 @@ _PARTICLE_NAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, PLACE, NOUN
                         MISC_LIKE, NOUN_OR_SURNAME)
 #: ... and after a surname ("Fernando Collor de Mello"), where a place is where from.
 _PARTICLE_SURNAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN)
+#: Lexicon classes of persons' names.
+_PERSON_CLASSES = (GIVEN, SURNAME, PERSON_LIKE)
 #: Token classes that may follow a given name as (part of) the surname.
 _SURNAME_KINDS = {GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, PLACE, ORG_LIKE, MISC_LIKE, KNOWN}
 
@@ -87,7 +89,7 @@ class NameRules(WordClasses):
         n = len(words)
         j = i + 1
         surname = False
-        while j < n and j - i < 5:
+        while j < n and j - i < 5 and not self._genitive_of_name(words[j - 1]):
             kind = kinds[j]
             if kind in (GIVEN, INITIAL) and not surname:
                 j += 1
@@ -112,6 +114,12 @@ class NameRules(WordClasses):
             else:
                 break
         return j
+
+    def _genitive_of_name(self, word: str) -> bool:
+        """Whether ``word`` is the genitive of a person's name ("Napoleons"), which ends
+        the name: what follows is what the person has ("Napoleons Heer")."""
+        return word.endswith("s") and self.lex.get(word) not in _PERSON_CLASSES and (
+            self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
     def _longer_pattern(self, words: list[str], i: int) -> bool:
         """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
@@ -322,9 +330,9 @@ class NameRules(WordClasses):
         n = len(words)
         word = words[i]
         kind = kinds[i]
-        # a run of person-like tokens
+        # a run of person-like tokens (a name in the genitive ends it: "Napoleons Heer")
         j = i + 1
-        while j < n:
+        while j < n and not self._genitive_of_name(words[j - 1]):
             if kinds[j] in (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, INITIAL, NOUN_OR_SURNAME):
                 j += 1
             elif (words[j] in self.particles and j + 1 < n
