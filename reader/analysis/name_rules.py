@@ -335,8 +335,8 @@ class NameRules(WordClasses):
         while j < n and not self._genitive_of_name(words[j - 1]):
             if kinds[j] in (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, INITIAL, NOUN_OR_SURNAME):
                 j += 1
-            elif (words[j] in self.particles and j + 1 < n
-                  and kinds[j + 1] in (SURNAME, PERSON_LIKE, UNKNOWN)):
+            elif (words[j] in self.particles and words[j] not in _ARTICLE_PARTICLES
+                  and j + 1 < n and kinds[j + 1] in (SURNAME, PERSON_LIKE, UNKNOWN)):
                 j += 2
             else:
                 break
