@@ -121,6 +121,12 @@ class NameRules(WordClasses):
         return word.endswith("s") and self.lex.get(word) not in _PERSON_CLASSES and (
             self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
+    def _employer(self, words: list[str], j: int) -> bool:
+        """Whether the words from ``j`` say that someone works for the name before them
+        ("bei Quendel unter Vertrag", "bei Quendel angestellt")."""
+        return words[j] in self.employer_phrases or " ".join(words[j:j + 2]) in (
+            self.employer_phrases)
+
     def _longer_pattern(self, words: list[str], i: int) -> bool:
         """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
         match = self.patterns.match(words, i)
@@ -351,7 +357,7 @@ class NameRules(WordClasses):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Berner Tram"
         if prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
             label = "PER"
-        elif self.names_after(prev):
+        elif self.names_after(prev) or (prev in ("bei", "beim") and self._employer(words, j)):
             label, strong = "ORG", True
         else:
             label = self._guess(words[j - 1], prev, initial)

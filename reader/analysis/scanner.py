@@ -162,6 +162,12 @@ class Scanner(ForeignRules, NameRules, PostRules):
         two letters is too often something else (a unit, an abbreviation) to say."""
         if t.kinds[i] != K.ACRONYM:
             return None
+        words = t.words
+        if i == 0 and len(words[i]) >= 4 and words[i].isalpha() and len(words) > 1 and (
+                words[1] in ("-", "–", "(", ",")):
+            return (i, i + 1, "LOC", False)  # a dateline: "QUENDELBACH - Der Rat ..."
+        if "§" in words[max(0, i - 4):i]:
+            return (i, i + 1, SKIP, False)  # a law cited by paragraph: "§ 5 SGB"
         return (i, i + 1, "ORG", True) if len(t.words[i]) >= 3 else (i, i + 1, SKIP, False)
 
     def rule_place(self, t: Tokens, i: int) -> Found | None:

@@ -93,6 +93,10 @@ class WordClasses:
         #: Letters of numbered roads ("A 7", "B27") and the words before them.
         self.road_letters = frozenset(cues["road_letters"])
         self.road_context = frozenset(cues["road_context"])
+        #: Words after "bei" + name that make the name an employer ("unter Vertrag").
+        self.employer_phrases = frozenset(cues["employer_phrases"])
+        #: Compass words before a place's name ("Norditalien"), longest first.
+        self.region_prefixes = tuple(sorted(cues["region_prefixes"], key=len, reverse=True))
         #: Editors' marks ("(Hg.):") and list marks before an author ("* Name: Title.").
         self.editor_marks = frozenset(cues["editor_marks"])
         self.list_marks = frozenset(cues["list_marks"])
@@ -186,8 +190,8 @@ class WordClasses:
         if word in self.roles:
             return ROLE
         if cls in (None, KNOWN, RARE_NOUN, UNKNOWN, PERSON_LIKE) and "-" not in word and (
-                self._compound_place(word, cls)):
-            return PLACE  # Knoopstraße, Marksburg, Schwielowsee
+                self._compound_place(word, cls) or self._region_of_place(word)):
+            return PLACE  # Knoopstraße, Marksburg, Schwielowsee, Norditalien, Emsland
         if cls == KNOWN and word.endswith("s") and self.lex.get(word[:-1]) in (
                 GIVEN, SURNAME, PERSON_LIKE):
             return self.lex[word[:-1]]  # the genitive of a name: "Napoleons"
@@ -223,6 +227,20 @@ class WordClasses:
                 return LOWER if cls == LOWER else ACRONYM
             return cls or ACRONYM
         return None
+
+    def _region_of_place(self, word: str) -> bool:
+        """A part of a known place named by a compass word or "Ober-" ("Norditalien",
+        "Südostasien"), or a place's land ("Emsland" after "Ems")."""
+        for prefix in self.region_prefixes:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= 3:
+                return self._place_name(rest[0].upper() + rest[1:])
+        return word.endswith("land") and len(word) > 7 and self._place_name(word[:-4])
+
+    def _place_name(self, word: str) -> bool:
+        """Whether ``word`` is a shipped place name (pattern or lexicon)."""
+        return self.single.get(word) == "LOC" or self.lex.get(word) in (PLACE, PLACE_OR_NOUN,
+                                                                         PLACE_OR_PERSON)
 
     def _compound_place(self, word: str, cls: str | None) -> bool:
         """A compound with a place head ("-straße", "-burg", "-see") whose first part is
