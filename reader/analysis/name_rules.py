@@ -33,7 +33,7 @@ from reader.analysis.wordclass import WordClasses
 SENTENCE_END = frozenset((".", "!", "?", ":", ";", "„", "“", "\"", "»", "«", "(", "–", "-", "|",
                           "…", "'", "‚", "‘", "#", "*", "•"))
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
-#: Suffixes of declined adjectives the lexicon may not know ("Schmalkaldischen").
+#: Suffixes of declined adjectives the lexicon may not know ("Thüringischen").
 _ADJ_SUFFIXES = tuple(f"{stem}{end}" for stem in ("isch", "lich", "jährig")
                       for end in ("e", "en", "er", "es", "em"))
 _ARTICLES_GEN = {"der", "des", "für", "zu", "von"}
@@ -43,19 +43,19 @@ _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "
 _TEAM_NAME_KINDS = (UNKNOWN, KNOWN, PERSON_LIKE, SURNAME, ORG_LIKE, MISC_LIKE, GIVEN)
 #: Classes of the words after a club abbreviation ("FC Bayern München").
 _CLUB_NAME_KINDS = (GIVEN, UNKNOWN, PLACE, KNOWN, PERSON_LIKE, SURNAME, ACRONYM, ORG_LIKE)
-#: Classes of a place's name after an acronym or a head noun ("Universität Gießen").
+#: Classes of a place's name after an acronym or a head noun ("Universität Bonn").
 _PLACE_NAME_KINDS = (PLACE, UNKNOWN, SURNAME, PERSON_LIKE, KNOWN)
-#: Classes of the name after an institution's head noun ("Realschule Spaichingen").
+#: Classes of the name after an institution's head noun ("Realschule Quarzbach").
 _HEAD_NAME_KINDS = (*_PLACE_NAME_KINDS, GIVEN)
 #: Classes of a name that gives an adjective in -er ("Berliner Zeitung").
 _PLACE_ADJ_KINDS = (UNKNOWN, KNOWN, PLACE, PERSON_LIKE, SURNAME, ORG_LIKE, GIVEN)
 #: Particles that are also articles: alone after a given name they start no surname
-#: ("Kurt Miller den Test").
+#: ("Lothar Brenk den Plan").
 _ARTICLE_PARTICLES = frozenset(("der", "den", "la", "le"))
 #: Classes of the name after "von", "de", ... before a surname ("Johann von Goethe").
 _PARTICLE_NAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, PLACE, NOUN, ORG_LIKE,
                         MISC_LIKE, NOUN_OR_SURNAME)
-#: ... and after a surname ("Fernando Collor de Mello"), where a place is where from.
+#: ... and after a surname ("Fernando Pell de Amaro"), where a place is where from.
 _PARTICLE_SURNAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN)
 #: Lexicon classes of persons' names.
 _PERSON_CLASSES = (GIVEN, SURNAME, PERSON_LIKE)
@@ -69,7 +69,7 @@ class NameRules(WordClasses):
     def _person_context(self, words: list[str], kinds: list[str], i: int) -> bool:
         """Evidence that the unknown word at ``i`` is a person's name: a verb of saying
         before it (", sagte Möller"), a person's ending (-ski, -enko), a possessive before
-        a noun ("Brians Sohn"), or a noun for a person before it ("Olympiasieger X")."""
+        a noun ("Annas Sohn"), or a noun for a person before it ("Olympiasieger X")."""
         n = len(words)
         word = words[i]
         prev = words[i - 1] if i > 0 else ""
@@ -99,7 +99,7 @@ class NameRules(WordClasses):
                 if kind in (PLACE, ORG_LIKE, MISC_LIKE):
                     break
             elif kind in (NOUN, LOWER, ROLE) and not surname and words[j].isalpha():
-                j += 1  # a surname that is also a word ends it: "Edgar Jung", "Steffi Graf"
+                j += 1  # a surname that is also a word ends it: "Holger Jung", "Mareike Graf"
                 surname = True
                 break
             elif words[j] in self.particles and words[j] not in _ARTICLE_PARTICLES:
@@ -116,8 +116,8 @@ class NameRules(WordClasses):
         return j
 
     def _genitive_of_name(self, word: str) -> bool:
-        """Whether ``word`` is the genitive of a person's name ("Napoleons"), which ends
-        the name: what follows is what the person has ("Napoleons Heer")."""
+        """Whether ``word`` is the genitive of a person's name ("Goethes"), which ends
+        the name: what follows is what the person has ("Goethes Heer")."""
         return word.endswith("s") and self.lex.get(word) not in _PERSON_CLASSES and (
             self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
@@ -157,8 +157,8 @@ class NameRules(WordClasses):
 
     def _named(self, words: list[str], kinds: list[str],
                i: int) -> Found | None:
-        """Names made of a cue word and a name: sports clubs ("FC Schalke 04", "Borussia
-        Dortmund"), "Universität Gießen", "St. Moritz", "Bad Tölz", "Berliner Zeitung"."""
+        """Names made of a cue word and a name: sports clubs ("FC Quarzbach 04", "Borussia
+        Dortmund"), "Universität Bonn", "St. Moritz", "Bad Tölz", "Berliner Zeitung"."""
         n = len(words)
         word = words[i]
         kind = kinds[i]
@@ -189,7 +189,7 @@ class NameRules(WordClasses):
         if word in self.club_prefixes and self._is_place(words, kinds, i + 1):
             return (i, i + 2, "ORG", True)
         low = word.lower()
-        # Universität Gießen, Realschule Spaichingen, Verlag Paul Haupt
+        # Universität Bonn, Realschule Quarzbach, Verlag Karl Quendel
         if kind in (NOUN, UNKNOWN) and low.endswith(self.with_name) and nxt_kind in (
                 *_PLACE_NAME_KINDS, GIVEN) and not (i > 0 and kinds[i - 1] == LOWER):
             j = i + 1
@@ -269,7 +269,7 @@ class NameRules(WordClasses):
 
     def _hyphen_name(self, words: list[str], kinds: list[str], i: int) -> Found | None:
         """A compound of a person's name and an institution's or a place's head:
-        "Otto-Schott-Gymnasium", "Lehmbruck-Museum", "Max-Planck-Straße" (not "SPD-Fraktion",
+        "Bruno-Quendel-Gymnasium", "Wirbold-Museum", "Max-Planck-Straße" (not "SPD-Fraktion",
         the part of an organisation)."""
         word = words[i]
         if "-" not in word or kinds[i] != NOUN:
@@ -291,7 +291,7 @@ class NameRules(WordClasses):
 
     def _adjective(self, words: list[str], kinds: list[str], i: int) -> bool:
         """A capitalised inflected adjective (also one the lexicon knows as a noun, or
-        does not know but whose suffix says adjective: "Schmalkaldischen")."""
+        does not know but whose suffix says adjective: "Thüringischen")."""
         kind = kinds[i]
         low = words[i].lower()
         if kind in (NOUN, UNKNOWN, KNOWN) and low.endswith(_ADJ_SUFFIXES):
@@ -301,7 +301,7 @@ class NameRules(WordClasses):
 
     def _name_with_head(self, words: list[str], kinds: list[str], i: int) -> Found | None:
         """Up to three name-like words and an organisation head noun that follows names
-        ("Franzis Verlag", "Quendel Gruppe")."""
+        ("Quarzel Verlag", "Quendel Gruppe")."""
         n = len(words)
         j = i
         while j < n and j - i < 3 and kinds[j] in _HEAD_NAME_KINDS and not words[j].endswith(
@@ -336,7 +336,7 @@ class NameRules(WordClasses):
         n = len(words)
         word = words[i]
         kind = kinds[i]
-        # a run of person-like tokens (a name in the genitive ends it: "Napoleons Heer")
+        # a run of person-like tokens (a name in the genitive ends it: "Goethes Heer")
         j = i + 1
         while j < n and not self._genitive_of_name(words[j - 1]):
             if kinds[j] in (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, INITIAL, NOUN_OR_SURNAME):
@@ -354,7 +354,7 @@ class NameRules(WordClasses):
             return (i, j + 1, "ORG", True)
         if (kind in (UNKNOWN, SURNAME, PERSON_LIKE, KNOWN) and j == i + 1 and word.endswith("er")
                 and j < n and kinds[j] in (NOUN, ROLE)):
-            return (i, i + 1, "", False)  # a place adjective before a noun: "Berner Tram"
+            return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
         if prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
             label = "PER"
         elif self.names_after(prev) or (prev in ("bei", "beim") and self._employer(words, j)):

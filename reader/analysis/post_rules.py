@@ -57,7 +57,7 @@ class PostRules(WordClasses):
     def _legal_names(self, words: list[str], kinds: list[str],
                      spans: list[Found]) -> None:
         """A legal form ends an organisation's name with the capitalised words before it:
-        "Bilfinger Berger Projektentwicklung GmbH", "Audi AG"."""
+        "Quendel Bau Projektentwicklung GmbH", "Quarzwerk AG"."""
         found: list[Found] = []
         for k, word in enumerate(words):
             if word not in _LEGAL_FORMS or k == 0 or kinds[k - 1] in (NONAME, LOWER, ROLE):

@@ -86,11 +86,11 @@ class Scanner(ForeignRules, NameRules, PostRules):
     # -- the rules of the first pass, in the order they are tried -------------------------
 
     def rule_foreign_name(self, t: Tokens, i: int) -> Found | None:
-        """A name in English or a Romance language: "Royal Air Force", "Lido di Spina"."""
+        """A name in English or a Romance language: "Royal Navy", "Lago di Garda"."""
         return self._foreign(t.words, t.kinds, i, t.initial(i))
 
     def rule_cue_name(self, t: Tokens, i: int) -> Found | None:
-        """A cue word and a name: "FC Schalke 04", "Universität Gießen", "Bad Tölz"."""
+        """A cue word and a name: "FC Quarzbach 04", "Universität Bonn", "Bad Tölz"."""
         return self._named(t.words, t.kinds, i) if t.kinds[i] != K.NONAME else None
 
     def rule_institution(self, t: Tokens, i: int) -> Found | None:
@@ -125,11 +125,11 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return (i, end, label, True)
 
     def rule_name_and_head(self, t: Tokens, i: int) -> Found | None:
-        """Names before an organisation head noun: "Franzis Verlag"."""
+        """Names before an organisation head noun: "Quarzel Verlag"."""
         return self._name_with_head(t.words, t.kinds, i)
 
     def rule_hyphen_name(self, t: Tokens, i: int) -> Found | None:
-        """A person's name joined to a head noun: "Otto-Schott-Gymnasium"."""
+        """A person's name joined to a head noun: "Bruno-Quendel-Gymnasium"."""
         return self._hyphen_name(t.words, t.kinds, i)
 
     def rule_no_name(self, t: Tokens, i: int) -> Found | None:
@@ -193,8 +193,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return None
 
     def rule_descriptive_compound(self, t: Tokens, i: int) -> Found | None:
-        """A long unknown compound before a given name describes the person: "Hauptinitiant
-        George ..."."""
+        """A long unknown compound before a given name describes the person: "Chefkoordinatorin
+        Anna ..."."""
         word, kinds = t.words[i], t.kinds
         if (kinds[i] == K.UNKNOWN and i + 1 < len(kinds) and kinds[i + 1] == K.GIVEN
                 and len(word) >= 8 and not word.lower().endswith(self.per_suffixes)):

@@ -85,7 +85,7 @@ class WordClasses:
         self._memo: dict[str, str] = {}
         #: Words after which a city named like a noun is the noun ("bis Ende Mai").
         self.time_followers = frozenset(cues["time_followers"])
-        #: Organisation heads that follow a name ("Franzis Verlag").
+        #: Organisation heads that follow a name ("Quarzel Verlag").
         self.heads_after_name = frozenset(cues["org_heads_after_name"])
         #: Nouns for works before a quoted title ("der Song „...“").
         self.work_cues = frozenset(cues["work_cues"])
@@ -117,8 +117,8 @@ class WordClasses:
         return False
 
     def _common_modifier(self, part: str) -> bool:
-        """The first part of a compound is a common word ("Bach" in "Bachtal"), not a name
-        ("Marks" in "Marksburg")."""
+        """The first part of a compound is a common word ("Bach" in "Bachwald"), not a name
+        ("Quendels" in "Quendelsburg")."""
         low = part.lower()
         if low.startswith(_COMMON_PREFIXES):
             return True
@@ -191,10 +191,10 @@ class WordClasses:
             return ROLE
         if cls in (None, KNOWN, RARE_NOUN, UNKNOWN, PERSON_LIKE) and "-" not in word and (
                 self._compound_place(word, cls) or self._region_of_place(word)):
-            return PLACE  # Knoopstraße, Marksburg, Schwielowsee, Norditalien, Emsland
+            return PLACE  # Quendelstraße, Quendelsburg, Quarzsee, Norditalien, Emsland
         if cls == KNOWN and word.endswith("s") and self.lex.get(word[:-1]) in (
                 GIVEN, SURNAME, PERSON_LIKE):
-            return self.lex[word[:-1]]  # the genitive of a name: "Napoleons"
+            return self.lex[word[:-1]]  # the genitive of a name: "Goethes"
         if cls is not None:
             if cls in (RARE_NOUN, NOUN_OR_ADJ):
                 cls = NOUN
@@ -268,7 +268,7 @@ class WordClasses:
         if self._is_noun(last) or self.lex.get(last) == LOWER:
             return NOUN
         if self.single.get(parts[0]) == "LOC" and len(parts) == 2:
-            return PLACE  # Köln-Wahn
+            return PLACE  # Köln-Quarzbach
         if self.lex.get(parts[0]) == GIVEN:
             return GIVEN
         return UNKNOWN
