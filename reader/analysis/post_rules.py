@@ -34,9 +34,21 @@ _NOT_IN_COMPANY = (NONAME, LOWER, ROLE, INITIAL)
 _SURNAME_ALONE = (SURNAME, PERSON_LIKE, UNKNOWN, NOUN)
 _OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
 _CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
+#: Tokens that end a cited title.
+_TITLE_END = frozenset((".", ")", "*", ";", "•"))
 _TITLE_WORDS = {"der", "die", "das", "des", "dem", "den", "und", "von", "vom", "im", "in",
                 "am", "an", "auf", "zu", "zum", "zur", "mit", "für", "ein", "eine", "of", "the",
                 "and", "a", "on", "de", "la", "le", "et"}
+
+
+def _model_number(word: str) -> bool:
+    """A model number: up to four digits (not a year, no leading zero), or capitals with
+    digits ("A380", "S8")."""
+    if word.isdigit():
+        return word[0] != "0" and len(word) <= 4 and not (len(word) == 4 and word[:2] in (
+            "18", "19", "20"))
+    return (2 <= len(word) <= 5 and word[0].isupper() and word.isalnum() and word.isascii()
+            and any(c.isdigit() for c in word))
 
 
 class PostRules(WordClasses):
@@ -45,7 +57,7 @@ class PostRules(WordClasses):
     def _legal_names(self, words: list[str], kinds: list[str],
                      spans: list[Found]) -> None:
         """A legal form ends an organisation's name with the capitalised words before it:
-        "Bilfinger Berger Projektentwicklung GmbH", "Audi AG"."""
+        "Quendel Bau Projektentwicklung GmbH", "Quarzwerk AG"."""
         found: list[Found] = []
         for k, word in enumerate(words):
             if word not in _LEGAL_FORMS or k == 0 or kinds[k - 1] in (NONAME, LOWER, ROLE):
@@ -53,8 +65,7 @@ class PostRules(WordClasses):
             start = k
             while start > 0 and k - start < 4 and kinds[start - 1] not in _NOT_IN_COMPANY:
                 before = words[start - 1]
-                if before in self.named_after or before.lower().endswith(
-                        self.named_after_suffixes):
+                if self.names_after(before):
                     break  # "die Firma Quendelbeck GmbH": the noun is not part of the name
                 start -= 1
             if start < k:
@@ -122,6 +133,70 @@ class PostRules(WordClasses):
         found = [(k, k + 1, "MISC", False) for k, word in enumerate(words)
                  if k not in covered and "." in word and _WEB_NAME.fullmatch(word)]
         if found:
+            spans.extend(found)
+            spans.sort()
+
+    def _roads(self, words: list[str], spans: list[Found]) -> None:
+        """Numbered roads after an article, a preposition or a road noun are places: "auf
+        der A 7", "die B27", "Autobahn A 3"."""
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        n = len(words)
+        found: list[Found] = []
+        for k, word in enumerate(words):
+            if k == 0 or k in covered or words[k - 1] not in self.road_context:
+                continue
+            end = k
+            if word in self.road_letters and k + 1 < n and words[k + 1].isdigit() and len(
+                    words[k + 1]) <= 3:
+                end = k + 2
+            elif word[:1] in self.road_letters and word[1:].isdigit() and 2 <= len(word) <= 4:
+                end = k + 1
+            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "E 3/3"
+                found.append((k, end, "LOC", False))
+        if found:
+            spans.extend(found)
+            spans.sort()
+
+    def _models(self, words: list[str], spans: list[Found]) -> None:
+        """A company's or product's name with a model number is a product (MISC): "Boeing
+        747", "Airbus A380" (not a club's number "Mainz 05", nor an amount "BMW 100
+        Millionen" or a year)."""
+        n = len(words)
+        for k, (start, end, label, strong) in enumerate(spans):
+            if label not in ("ORG", "MISC") or end >= n or not _model_number(words[end]):
+                continue
+            if words[start] in self.clubs or words[start] in self.club_prefixes:
+                continue
+            after = words[end + 1] if end + 1 < n else ""
+            if after[:1].isupper() or after in ("%", "Prozent"):
+                continue
+            spans[k] = (start, end + 1, "MISC", strong)
+
+    def _cited_titles(self, words: list[str], spans: list[Found]) -> None:
+        """Titles in a list of works: "* Anna Quell: Die Welt der Moose." and "Hans
+        Brand (Hg.): Lesen und Schreiben." (an author in a list item, or an editor's mark,
+        then a colon and the title up to the full stop)."""
+        n = len(words)
+        ends = {end: start for start, end, label, _ in spans if label == "PER"}
+        found: list[Found] = []
+        for k, word in enumerate(words):
+            if word not in (":", "):") or k + 2 >= n or not words[k + 1][:1].isupper():
+                continue
+            if word == ":" and k in ends:
+                start = ends[k]
+                cited = any(w in self.list_marks for w in words[max(0, start - 6):start])
+            else:
+                cited = words[k - 1] in self.editor_marks
+            if not cited:
+                continue
+            j = k + 1
+            while j < n and j - k <= 16 and words[j] not in _TITLE_END:
+                j += 1
+            if j < n and words[j] in _TITLE_END:
+                found.append((k + 1, j, "MISC", False))
+        if found:
+            taken = {k for start, end, _, _ in found for k in range(start, end)}
+            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
             spans.extend(found)
             spans.sort()
 
