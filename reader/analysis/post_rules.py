@@ -34,6 +34,8 @@ _NOT_IN_COMPANY = (NONAME, LOWER, ROLE, INITIAL)
 _SURNAME_ALONE = (SURNAME, PERSON_LIKE, UNKNOWN, NOUN)
 _OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
 _CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
+#: A ruler's number after a name (up to XXX).
+_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})")
 #: Tokens that end a cited title.
 _TITLE_END = frozenset((".", ")", "*", ";", "•"))
 _TITLE_WORDS = {"der", "die", "das", "des", "dem", "den", "und", "von", "vom", "im", "in",
@@ -199,6 +201,15 @@ class PostRules(WordClasses):
             spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
             spans.extend(found)
             spans.sort()
+
+    def _regnal_numbers(self, words: list[str], spans: list[Found]) -> None:
+        """A ruler's number belongs to the name: "Ludwig XIV.", "Benedikt XVI."."""
+        n = len(words)
+        for k, (start, end, label, strong) in enumerate(spans):
+            if label == "PER" and end < n and _REGNAL.fullmatch(words[end]):
+                stop = end + 2 if end + 1 < n and words[end + 1] == "." else end + 1
+                if k + 1 == len(spans) or spans[k + 1][0] >= stop:
+                    spans[k] = (start, stop, label, strong)
 
     def _work_cue(self, words: list[str], quote: int) -> bool:
         """Whether a noun for a work of art or a programme stands just before the quote

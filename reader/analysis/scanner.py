@@ -78,6 +78,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._roads(words, spans)
         self._models(words, spans)
         self._cited_titles(words, spans)
+        self._regnal_numbers(words, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()
