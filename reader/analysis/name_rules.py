@@ -121,6 +121,14 @@ class NameRules(WordClasses):
         return word.endswith("s") and self.lex.get(word) not in _PERSON_CLASSES and (
             self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
+    def _class_noun(self, head: str) -> bool:
+        """A noun for a kind of organisation that a place adjective only describes ("der
+        Kölner Konzern", "des Bonner Unternehmens"), also inflected."""
+        for ending in ("", "s", "es", "n", "en"):
+            if head.endswith(ending) and head[:len(head) - len(ending)] in self.class_nouns:
+                return True
+        return False
+
     def _employer(self, words: list[str], j: int) -> bool:
         """Whether the words from ``j`` say that someone works for the name before them
         ("bei Quendel unter Vertrag", "bei Quendel angestellt")."""
@@ -202,7 +210,7 @@ class NameRules(WordClasses):
             or (word in ("St.", "Sankt") and nxt_kind == NOUN)
         ) and not self._longer_pattern(words, i):
             return (i, i + 2, "LOC", True)
-        # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Gubener Straße
+        # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Kieler Straße
         if word.endswith("er") and len(word) >= 5 and (
                 kind in _PLACE_ADJ_KINDS or (kind == NOUN and (
                     word[:-2] in self.single or word[:-3] in self.single))):
@@ -211,7 +219,7 @@ class NameRules(WordClasses):
                 j += 1
             if j < n and kinds[j] not in (NONAME, ACRONYM):
                 head = words[j]
-                if self._org_head(head):
+                if self._org_head(head) and not self._class_noun(head):
                     return (i, j + 1, "ORG", True)
                 low_head = head.lower()
                 if head in self.loc_heads or (low_head.endswith(self.loc_compound_heads)

@@ -97,6 +97,8 @@ class WordClasses:
         self.employer_phrases = frozenset(cues["employer_phrases"])
         #: Compass words before a place's name ("Norditalien"), longest first.
         self.region_prefixes = tuple(sorted(cues["region_prefixes"], key=len, reverse=True))
+        #: Nouns for kinds of organisations that are no name after a place adjective.
+        self.class_nouns = frozenset(cues["org_class_nouns"])
         #: Editors' marks ("(Hg.):") and list marks before an author ("* Name: Title.").
         self.editor_marks = frozenset(cues["editor_marks"])
         self.list_marks = frozenset(cues["list_marks"])
