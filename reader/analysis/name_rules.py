@@ -140,6 +140,15 @@ class NameRules(WordClasses):
         match = self.patterns.match(words, i)
         return match is not None and match[0] > i + 1 and match[1] != "MISC"
 
+    def _broken_name(self, words: list[str], i: int) -> Found | None:
+        """A shipped name broken at its hyphen by a space: "Nordrhein- Westfalen"."""
+        word = words[i]
+        if len(word) > 3 and word.endswith("-") and i + 1 < len(words):
+            label = self.single.get(word + words[i + 1])
+            if label is not None:
+                return (i, i + 2, label, True)
+        return None
+
     def _team(self, words: list[str], kinds: list[str], end: int,
               label: str) -> tuple[int, str]:
         """A place followed by a team word or number is a club: "Manchester United",

@@ -112,7 +112,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         words, kinds = t.words, t.kinds
         match = self.patterns.match(words, i)
         if match is None:
-            return None
+            return self._broken_name(words, i)
         end, label = match
         if end == i + 1 and kinds[i] == K.LOWER and t.initial(i):
             return None  # "Seine" at a sentence start is the pronoun
