@@ -372,7 +372,9 @@ class NameRules(WordClasses):
         if (kind in (UNKNOWN, SURNAME, PERSON_LIKE, KNOWN) and j == i + 1 and word.endswith("er")
                 and j < n and kinds[j] in (NOUN, ROLE)):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
-        if prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
+        if self.names_place(prev) and prev_kind in (NOUN, UNKNOWN, KNOWN):
+            label, strong = "LOC", True
+        elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
             label = "PER"
         elif self.names_after(prev) or (prev in ("bei", "beim") and self._employer(words, j)):
             label, strong = "ORG", True

@@ -138,7 +138,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
         for an organisation ("der Konzern ...") before them."""
         kind = t.kinds[i]
         if kind == K.NONAME or (kind == K.KNOWN and not (i > 0 and (
-                t.kinds[i - 1] == K.ROLE or self.names_after(t.words[i - 1])))
+                t.kinds[i - 1] == K.ROLE or self.names_after(t.words[i - 1])
+                or self.names_place(t.words[i - 1])))
                               and not self._adjective(t.words, t.kinds, i)):
             return (i, i + 1, SKIP, False)
         return None

@@ -99,6 +99,9 @@ class WordClasses:
         self.region_prefixes = tuple(sorted(cues["region_prefixes"], key=len, reverse=True))
         #: Nouns for kinds of organisations that are no name after a place adjective.
         self.class_nouns = frozenset(cues["org_class_nouns"])
+        #: Nouns for places before a place's name ("die Gemeinde ...", "Hafenstadt ...").
+        self.place_nouns = frozenset(cues["place_nouns"])
+        self.place_noun_suffixes = tuple(w.lower() for w in cues["place_nouns"] if len(w) >= 5)
         #: Editors' marks ("(Hg.):") and list marks before an author ("* Name: Title.").
         self.editor_marks = frozenset(cues["editor_marks"])
         self.list_marks = frozenset(cues["list_marks"])
@@ -139,6 +142,11 @@ class WordClasses:
         """Whether ``word`` is a noun for an organisation that its name follows ("der
         Konzern ...", "die Rockband ...")."""
         return word in self.named_after or word.lower().endswith(self.named_after_suffixes)
+
+    def names_place(self, word: str) -> bool:
+        """Whether ``word`` is a noun for a place that its name follows ("die Gemeinde
+        ...", "in der Hafenstadt ...")."""
+        return word in self.place_nouns or word.lower().endswith(self.place_noun_suffixes)
 
     def is_role(self, word: str) -> bool:
         """A role or title noun that may stand before a person's name."""
