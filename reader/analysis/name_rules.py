@@ -63,6 +63,16 @@ _PERSON_CLASSES = (GIVEN, SURNAME, PERSON_LIKE)
 _SURNAME_KINDS = {GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, PLACE, ORG_LIKE, MISC_LIKE, KNOWN}
 
 
+def _life_dates(words: list[str], j: int) -> bool:
+    """Whether a person's years follow at ``j``: "(1901–1977)", "(* 1950)", "(geb. 1950)"."""
+    if j + 1 >= len(words) or words[j] != "(":
+        return False
+    nxt = words[j + 1]
+    if nxt in ("*", "†", "geb.", "gest.", "um", "ca."):
+        return j + 2 < len(words) and words[j + 2][:4].isdigit()
+    return len(nxt) >= 9 and nxt[:4].isdigit() and nxt[4] in "-–" and nxt[5:9].isdigit()
+
+
 class NameRules(WordClasses):
     """Rules that find one name at a position (see the module docstring)."""
 
@@ -374,6 +384,8 @@ class NameRules(WordClasses):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
         if self.names_place(prev) and prev_kind in (NOUN, UNKNOWN, KNOWN):
             label, strong = "LOC", True
+        elif _life_dates(words, j):
+            label = "PER"
         elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
             label = "PER"
         elif self.names_after(prev) or (prev in ("bei", "beim") and self._employer(words, j)):
