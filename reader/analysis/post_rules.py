@@ -34,6 +34,9 @@ _NOT_IN_COMPANY = (NONAME, LOWER, ROLE, INITIAL)
 _SURNAME_ALONE = (SURNAME, PERSON_LIKE, UNKNOWN, NOUN)
 _OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
 _CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
+#: Words that join names of one kind, and the labels they carry over.
+_COORDINATORS = frozenset((",", "und", "oder", "sowie", "bzw."))
+_COORDINATED = frozenset(("LOC",))
 #: A ruler's number after a name (up to XXX).
 _REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})")
 #: Tokens that end a cited title.
@@ -217,6 +220,35 @@ class PostRules(WordClasses):
         after = words[close + 1:close + 3]
         return bool(after) and (after[0] in self.speech_verbs or (
             after[0] == "," and len(after) > 1 and after[1] in self.speech_verbs))
+
+    def _coordinated(self, words: list[str], kinds: list[str], spans: list[Found]) -> None:
+        """An unknown word joined by "und", "oder" or a comma to a place's name takes its
+        label: "in Quarzbach, Velmor und Zarnip" (on either side of the known name)."""
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        found: list[Found] = []
+        for start, end, label, _strong in spans:
+            if label not in _COORDINATED:
+                continue
+            for step, k in ((2, end + 1), (-2, start - 2)):
+                while self._joined_unknown(words, kinds, k, k - step // 2, covered):
+                    found.append((k, k + 1, label, False))
+                    covered.add(k)
+                    k += step
+        if found:
+            spans.extend(found)
+            spans.sort()
+
+    def _joined_unknown(self, words: list[str], kinds: list[str], k: int, joiner: int,
+                        covered: set[int]) -> bool:
+        """Whether token ``k`` is an unknown single word (no capitalised word on either
+        side) joined to a name by the coordinator at ``joiner``."""
+        n = len(words)
+        if not (0 <= k < n and 0 <= joiner < n) or k in covered or kinds[k] != UNKNOWN:
+            return False
+        if words[joiner] not in _COORDINATORS:
+            return False
+        return not any(0 <= m < n and m != joiner and words[m][:1].isupper()
+                       for m in (k - 1, k + 1))
 
     def _work_cue(self, words: list[str], quote: int) -> bool:
         """Whether a noun for a work of art or a programme stands just before the quote

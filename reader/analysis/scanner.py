@@ -79,6 +79,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._models(words, spans)
         self._cited_titles(words, spans)
         self._regnal_numbers(words, spans)
+        self._coordinated(words, kinds, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()
