@@ -171,6 +171,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
             return (i, i + 1, "LOC", False)  # a dateline: "QUENDELBACH - Der Rat ..."
         if "§" in words[max(0, i - 4):i]:
             return (i, i + 1, SKIP, False)  # a law cited by paragraph: "§ 5 SGB"
+        if i > 0 and words[i - 1].replace(",", "").replace(".", "").isdigit():
+            return (i, i + 1, SKIP, False)  # a unit after a number: "20 GWh"
         return (i, i + 1, "ORG", True) if len(t.words[i]) >= 3 else (i, i + 1, SKIP, False)
 
     def rule_place(self, t: Tokens, i: int) -> Found | None:
