@@ -131,33 +131,10 @@ class NameRules(WordClasses):
         return word.endswith("s") and self.lex.get(word) not in _PERSON_CLASSES and (
             self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
-    def _class_noun(self, head: str) -> bool:
-        """A noun for a kind of organisation that a place adjective only describes ("der
-        Kölner Konzern", "des Bonner Unternehmens"), also inflected."""
-        for ending in ("", "s", "es", "n", "en"):
-            if head.endswith(ending) and head[:len(head) - len(ending)] in self.class_nouns:
-                return True
-        return False
-
-    def _employer(self, words: list[str], j: int) -> bool:
-        """Whether the words from ``j`` say that someone works for the name before them
-        ("bei Quendel unter Vertrag", "bei Quendel angestellt")."""
-        return words[j] in self.employer_phrases or " ".join(words[j:j + 2]) in (
-            self.employer_phrases)
-
     def _longer_pattern(self, words: list[str], i: int) -> bool:
         """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
         match = self.patterns.match(words, i)
         return match is not None and match[0] > i + 1 and match[1] != "MISC"
-
-    def _broken_name(self, words: list[str], i: int) -> Found | None:
-        """A shipped name broken at its hyphen by a space: "Nordrhein- Westfalen"."""
-        word = words[i]
-        if len(word) > 3 and word.endswith("-") and i + 1 < len(words):
-            label = self.single.get(word + words[i + 1])
-            if label is not None:
-                return (i, i + 2, label, True)
-        return None
 
     def _team(self, words: list[str], kinds: list[str], end: int,
               label: str) -> tuple[int, str]:
@@ -238,7 +215,7 @@ class NameRules(WordClasses):
                 j += 1
             if j < n and kinds[j] not in (NONAME, ACRONYM):
                 head = words[j]
-                if self._org_head(head) and not self._class_noun(head):
+                if self._org_head(head):
                     return (i, j + 1, "ORG", True)
                 low_head = head.lower()
                 if head in self.loc_heads or (low_head.endswith(self.loc_compound_heads)
@@ -384,11 +361,10 @@ class NameRules(WordClasses):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
         if self.names_place(prev) and prev_kind in (NOUN, UNKNOWN, KNOWN):
             label, strong = "LOC", True
-        elif _life_dates(words, j):
+        elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run or (
+                _life_dates(words, j)):
             label = "PER"
-        elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
-            label = "PER"
-        elif self.names_after(prev) or (prev in ("bei", "beim") and self._employer(words, j)):
+        elif self.names_after(prev):
             label, strong = "ORG", True
         else:
             label = self._guess(words[j - 1], prev, initial)

@@ -114,7 +114,7 @@ class PostRules(WordClasses):
                         found.append((i + 1, j, "MISC", False))
                         break
                     if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
-                            NOUN, LOWER, KNOWN, NONAME)) or self._said(words, j):
+                            NOUN, LOWER, KNOWN, NONAME)):
                         break
                     short = j - i <= 4 and not (i > 0 and (words[i - 1] in self.speech_verbs
                                                           or words[i - 1] == ":"))
@@ -213,13 +213,6 @@ class PostRules(WordClasses):
                 stop = end + 2 if end + 1 < n and words[end + 1] == "." else end + 1
                 if k + 1 == len(spans) or spans[k + 1][0] >= stop:
                     spans[k] = (start, stop, label, strong)
-
-    def _said(self, words: list[str], close: int) -> bool:
-        """Whether a verb of saying follows the closing quote at ``close`` ("„...“, sagte
-        sie"): the quoted words are speech, not a title."""
-        after = words[close + 1:close + 3]
-        return bool(after) and (after[0] in self.speech_verbs or (
-            after[0] == "," and len(after) > 1 and after[1] in self.speech_verbs))
 
     def _coordinated(self, words: list[str], kinds: list[str], spans: list[Found]) -> None:
         """An unknown word joined by "und", "oder" or a comma to a place's name takes its

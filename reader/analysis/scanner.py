@@ -113,7 +113,7 @@ class Scanner(ForeignRules, NameRules, PostRules):
         words, kinds = t.words, t.kinds
         match = self.patterns.match(words, i)
         if match is None:
-            return self._broken_name(words, i)
+            return None
         end, label = match
         if end == i + 1 and kinds[i] == K.LOWER and t.initial(i):
             return None  # "Seine" at a sentence start is the pronoun
@@ -161,19 +161,15 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return None
 
     def rule_acronym(self, t: Tokens, i: int) -> Found | None:
-        """An unknown acronym of three or more letters is an organisation ("OSZE"); one of
-        two letters is too often something else (a unit, an abbreviation) to say."""
+        """An unknown acronym is an organisation ("OSZE"), except a word in capitals that
+        opens the text before a dash: a dateline, a place ("QUENDELBACH - ...")."""
         if t.kinds[i] != K.ACRONYM:
             return None
         words = t.words
         if i == 0 and len(words[i]) >= 4 and words[i].isalpha() and len(words) > 1 and (
                 words[1] in ("-", "–", "(", ",")):
             return (i, i + 1, "LOC", False)  # a dateline: "QUENDELBACH - Der Rat ..."
-        if "§" in words[max(0, i - 4):i]:
-            return (i, i + 1, SKIP, False)  # a law cited by paragraph: "§ 5 SGB"
-        if i > 0 and words[i - 1].replace(",", "").replace(".", "").isdigit():
-            return (i, i + 1, SKIP, False)  # a unit after a number: "20 GWh"
-        return (i, i + 1, "ORG", True) if len(t.words[i]) >= 3 else (i, i + 1, SKIP, False)
+        return (i, i + 1, "ORG", True)
 
     def rule_place(self, t: Tokens, i: int) -> Found | None:
         """A place of the lexicon (a club with a team word after it)."""

@@ -93,12 +93,8 @@ class WordClasses:
         #: Letters of numbered roads ("A 7", "B27") and the words before them.
         self.road_letters = frozenset(cues["road_letters"])
         self.road_context = frozenset(cues["road_context"])
-        #: Words after "bei" + name that make the name an employer ("unter Vertrag").
-        self.employer_phrases = frozenset(cues["employer_phrases"])
         #: Compass words before a place's name ("Norditalien"), longest first.
         self.region_prefixes = tuple(sorted(cues["region_prefixes"], key=len, reverse=True))
-        #: Nouns for kinds of organisations that are no name after a place adjective.
-        self.class_nouns = frozenset(cues["org_class_nouns"])
         #: Nouns for places before a place's name ("die Gemeinde ...", "Hafenstadt ...").
         self.place_nouns = frozenset(cues["place_nouns"])
         self.place_noun_suffixes = tuple(w.lower() for w in cues["place_nouns"] if len(w) >= 5)
