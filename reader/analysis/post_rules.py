@@ -113,7 +113,8 @@ class PostRules(WordClasses):
                     if cued:
                         found.append((i + 1, j, "MISC", False))
                         break
-                    if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
+                    names = [k for k in inner if k in covered]
+                    if len(names) == len(inner) or (j - i == 2 and kinds[i + 1] in (
                             NOUN, LOWER, KNOWN, NONAME)):
                         break
                     short = j - i <= 4 and not (i > 0 and (words[i - 1] in self.speech_verbs
@@ -121,7 +122,7 @@ class PostRules(WordClasses):
                     if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS
                            or (short and words[k].isalpha()) for k in inner):
                         label = "ORG" if self._org_head(words[j - 1]) else "MISC"
-                        spans.append((i + 1, j, label, False))
+                        (found if names else spans).append((i + 1, j, label, False))
                     break
                 if words[j] in (".", "!", "?", ",") and j < n - 1:
                     break
