@@ -189,6 +189,12 @@ def test_regions_of_known_places() -> None:
     assert found == {"Norditalien": "LOC", "Südostasien": "LOC", "Emsland": "LOC"}
 
 
+def test_a_quoted_title_wins_over_the_names_inside_it() -> None:
+    assert _found("Sie las „ Abende in Berlin “ zweimal.") == {"Abende in Berlin": "MISC"}
+    assert _found("Er sah „ Berlin “ und sagte „ Merkel kommt “.") == {
+        "Berlin": "LOC", "Merkel": "PER"}
+
+
 def test_named_rules_are_tried_in_order_and_documented() -> None:
     names = [rule.__name__ for rule in Scanner.RULES]
     assert names[0] == "rule_foreign_name" and names[-1] == "rule_name_run"
