@@ -70,7 +70,7 @@ class WordClasses:
         self.loc_compound_heads = tuple(cues["loc_compound_heads"])
         self.misc_heads = set(cues["misc_heads"])
         self.loc_preps = set(cues["loc_prepositions"])
-        self.place_preps = self.loc_preps - {"im", "von", "über"}
+        self.place_preps = self.loc_preps - {"im", "von", "über", "bei"}
         self.loc_suffixes = tuple(cues["loc_suffixes"])
         self.per_suffixes = tuple(cues["person_suffixes"])
         self.noun_suffixes = tuple(cues["noun_suffixes"])
