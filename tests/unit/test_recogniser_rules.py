@@ -195,6 +195,15 @@ def test_a_quoted_title_wins_over_the_names_inside_it() -> None:
         "Berlin": "LOC", "Merkel": "PER"}
 
 
+def test_bei_before_an_unknown_word_says_no_place() -> None:
+    found = _found("Er arbeitete bei Quendel und wohnte bei Leipzig.")
+    assert found == {"Leipzig": "LOC"}
+
+
+def test_place_name_endings() -> None:
+    assert _found("Velmerborn hat gewonnen.") == {"Velmerborn": "LOC"}
+
+
 def test_named_rules_are_tried_in_order_and_documented() -> None:
     names = [rule.__name__ for rule in Scanner.RULES]
     assert names[0] == "rule_foreign_name" and names[-1] == "rule_name_run"
