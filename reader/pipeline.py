@@ -37,6 +37,18 @@ def analyse_article(article: Article, config: Config,
     return apply_hidden(analysis, corrections, article.sha256)
 
 
+def cached_article_analysis(article: Article, config: Config, corrections: Corrections,
+                            max_bytes: int | None = None) -> Analysis | None:
+    """The cached result of :func:`analyse_article` with ``corrections``, or None (none
+    cached, or its cache file is larger than ``max_bytes``). Loads no recogniser: spaCy is
+    not imported. Raises :class:`reader.errors.ReaderError` for an unknown model."""
+    from reader.analysis.cache import lookup
+
+    analysis = lookup(article.text, config.cache_path / "analysis", model=config.model,
+                      extra_patterns=corrections.patterns(), max_bytes=max_bytes)
+    return None if analysis is None else apply_hidden(analysis, corrections, article.sha256)
+
+
 def analyse_many(texts: Sequence[tuple[str, str]], config: Config,
                  corrections: Corrections) -> list[tuple[Analysis, list[Span]]]:
     """:func:`analyse_article` for many ``(text, sha256)`` pairs at once, without the disk
