@@ -44,9 +44,11 @@ def cached_article_analysis(article: Article, config: Config, corrections: Corre
     not imported. Raises :class:`reader.errors.ReaderError` for an unknown model."""
     from reader.analysis.cache import lookup
 
+    sha256 = article.sha256  # computed on each use: once here
     analysis = lookup(article.text, config.cache_path / "analysis", model=config.model,
-                      extra_patterns=corrections.patterns(), max_bytes=max_bytes)
-    return None if analysis is None else apply_hidden(analysis, corrections, article.sha256)
+                      extra_patterns=corrections.patterns(), max_bytes=max_bytes,
+                      text_hash=sha256)
+    return None if analysis is None else apply_hidden(analysis, corrections, sha256)
 
 
 def analyse_many(texts: Sequence[tuple[str, str]], config: Config,
