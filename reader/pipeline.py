@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from reader.analysis.cluster import Found, cluster_found
 from reader.analysis.model import Analysis, Span
+from reader.analysis.user_patterns import UserNames
 from reader.article import Article
 from reader.config import Config
 from reader.corrections import Corrections, store_for
@@ -51,24 +53,27 @@ def cached_article_analysis(article: Article, config: Config, corrections: Corre
     return None if analysis is None else apply_hidden(analysis, corrections, sha256)
 
 
-def analyse_many(texts: Sequence[tuple[str, str]], config: Config,
-                 corrections: Corrections) -> list[tuple[Analysis, list[Span]]]:
-    """:func:`analyse_article` for many ``(text, sha256)`` pairs at once, without the disk
-    cache (corpus runs): each analysis with the recogniser's own spans, both without the
-    hidden names (a span goes with the hidden entity that one of its mentions ends)."""
-    from reader.analysis import analyse_texts
+def recognise_many(texts: Sequence[str], config: Config,
+                   corrections: Corrections) -> tuple[str, list[list[Span]]]:
+    """(the recogniser's name, its spans of each text) with the reader's added entities,
+    without the disk cache: the recognition half of a corpus run (its workers)."""
+    from reader.analysis.api import spans_of_texts
 
-    results = analyse_texts([text for text, _ in texts], model=config.model,
-                            extra_patterns=corrections.patterns())
-    out: list[tuple[Analysis, list[Span]]] = []
-    for (_text, sha256), (analysis, spans) in zip(texts, results, strict=True):
-        kept = apply_hidden(analysis, corrections, sha256)
-        if len(kept.entities) != len(analysis.entities):
-            ends = {m.end for e in analysis.entities if e not in kept.entities
-                    for m in e.mentions}
-            spans = [s for s in spans if s.end not in ends]
-        out.append((kept, spans))
-    return out
+    return spans_of_texts(texts, model=config.model, extra_patterns=corrections.patterns())
+
+
+def analysed(text: str, sha256: str, found: list[Found], recogniser: str,
+             corrections: Corrections, added: UserNames) -> tuple[Analysis, list[Found]]:
+    """The other half: the recogniser's spans of ``text`` (``(start, end, label)``
+    triples) clustered into its analysis (``added``: ``UserNames(corrections.patterns())``),
+    both without the hidden names (a span goes with the hidden entity that one of its
+    mentions ends); what :func:`analyse_article` gives, uncached."""
+    analysis = Analysis(entities=cluster_found(text, found, keep=added), recogniser=recogniser)
+    kept = apply_hidden(analysis, corrections, sha256)
+    if len(kept.entities) != len(analysis.entities):
+        ends = {m.end for e in analysis.entities if e not in kept.entities for m in e.mentions}
+        found = [span for span in found if span[1] not in ends]
+    return kept, found
 
 
 def apply_hidden(analysis: Analysis, corrections: Corrections, article_sha256: str) -> Analysis:

@@ -64,20 +64,30 @@ def analyse_texts(texts: Sequence[str], *, model: str = "",
     return _analyse_with(recogniser, texts, patterns)
 
 
-def _analyse_with(recogniser: Recogniser, texts: Sequence[str],
-                  patterns: list[dict[str, Any]]) -> list[tuple[Analysis, list[Span]]]:
+def spans_of_texts(texts: Sequence[str], *, model: str = "",
+                   extra_patterns: Iterable[Pattern] | None = None) -> tuple[str, list[list[Span]]]:
+    """The first half of :func:`analyse_texts`: (the recogniser's name, the recogniser's
+    spans of each text), without clustering (corpus workers; the run's process clusters
+    them with :func:`reader.analysis.cluster.cluster`)."""
+    patterns = [dict(p) for p in extra_patterns or ()]
+    recogniser = get_recogniser(model, extra_patterns=patterns)
+    return recogniser.name, _spans_with(recogniser, texts)
+
+
+def _spans_with(recogniser: Recogniser, texts: Sequence[str]) -> list[list[Span]]:
     # spaCy refuses texts over nlp.max_length (E088): longer ones go in paragraph pieces.
     limit = min(int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK), MAX_CHUNK)
     short = [text for text in texts if len(text) <= limit]
     found = iter(recogniser.spans(short) if short else [])
+    return [next(found) if len(text) <= limit
+            else spans_in_chunks(recogniser.spans, text, limit) for text in texts]
+
+
+def _analyse_with(recogniser: Recogniser, texts: Sequence[str],
+                  patterns: list[dict[str, Any]]) -> list[tuple[Analysis, list[Span]]]:
     added = UserNames(patterns)
-    out: list[tuple[Analysis, list[Span]]] = []
-    for text in texts:
-        spans = (next(found) if len(text) <= limit
-                 else spans_in_chunks(recogniser.spans, text, limit))
-        out.append((Analysis(entities=cluster(text, spans, keep=added),
-                             recogniser=recogniser.name), spans))
-    return out
+    return [(Analysis(entities=cluster(text, spans, keep=added), recogniser=recogniser.name),
+             spans) for text, spans in zip(texts, _spans_with(recogniser, texts), strict=True)]
 
 
 def recognise_texts(texts: Sequence[str], model: str = "") -> list[list[Span]]:

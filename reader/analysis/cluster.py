@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -45,19 +45,21 @@ def strip_roles(text: str) -> str:
     return " ".join(words)
 
 
-#: :func:`strip_roles` and :func:`nominative` remembered (pure functions of the name: a
-#: corpus names the same people and places again and again).
-_stripped = lru_cache(maxsize=1 << 16)(strip_roles)
+#: :func:`nominative` remembered (a pure function of the name).
 _nominative = lru_cache(maxsize=1 << 16)(nominative)
+#: A span as a plain ``(start, end, label)`` triple (sorted as spans are).
+Found = tuple[int, int, str]
 
 
 def _genitive_base(name: str, names: set[str]) -> str:
     """``name`` without a genitive -s when that gives a known or unmistakable base."""
-    if len(name) > 3 and name.endswith("s") and not name.endswith(("ss", "'s")):
-        base = name[:-1]
-        if base in names or base.lower().endswith(_GENITIVE_BASES):
-            return base
-    if name.endswith("'") and name[:-1] in names:
+    last = name[-1:]
+    if last == "s":
+        if len(name) > 3 and not name.endswith(("ss", "'s")):
+            base = name[:-1]
+            if base in names or base.lower().endswith(_GENITIVE_BASES):
+                return base
+    elif last == "'" and name[:-1] in names:
         return name[:-1]
     return name
 
@@ -81,7 +83,11 @@ def _lookup(keep: UserNames | Collection[str]) -> Callable[[str], str | None] | 
 
 def _most_common_label(items: list[_Item]) -> str:
     """The most common label of ``items`` (ties: the first in :data:`LABELS`)."""
-    labels = Counter(item[2] for item in items)
+    labels: dict[str, int] = {}
+    for item in items:
+        labels[item[2]] = labels.get(item[2], 0) + 1
+    if len(labels) == 1:  # the usual case: every mention has the same label
+        return items[0][2]
     return max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
 
 
@@ -89,26 +95,48 @@ def _most_common_label(items: list[_Item]) -> str:
 _Item = tuple[Mention, str, str, str]
 
 
-def _mentions(text: str, spans: Sequence[Span],
+@lru_cache(maxsize=1 << 16)
+def _named(surface: str) -> tuple[str, str, int, str]:
+    """(written form, name without role nouns, where the name starts in ``surface``, the
+    mention's written form from there) of a span's text (remembered: a corpus names the
+    same people and places again and again)."""
+    written = " ".join(surface.split())
+    name = strip_roles(written)
+    if not name:
+        return written, name, 0, ""
+    return (written, name, *_trimmed(surface, written, name))
+
+
+def _trimmed(surface: str, written: str, name: str) -> tuple[int, str]:
+    """Where ``name`` starts in ``surface`` (role nouns before it are no part of the
+    mention) and the written form of the mention from there."""
+    if name == written:
+        return 0, written
+    offset = max(surface.rfind(name.split()[0]), 0)
+    return offset, " ".join(surface[offset:].split())
+
+
+def _mentions(text: str, found: Sequence[Found],
               added_of: Callable[[str], str | None] | None) -> list[_Item]:
     """The mentions of the spans in text order, each with the name it gives (role nouns
     stripped, unless it is a name the reader added)."""
     mentions: list[_Item] = []
-    for span in sorted(spans):
-        surface = text[span.start:span.end]
-        written = " ".join(surface.split())
-        added = added_of(written) if added_of is not None else None
-        name = added if added is not None else _stripped(written)
+    for start, end, label in sorted(found):
+        surface = text[start:end]
+        written, name, offset, form = _named(surface)
+        if added_of is not None:
+            added = added_of(written)
+            if added is not None:
+                if not added:
+                    continue
+                name = added
+                offset, form = _trimmed(surface, written, added)
         if not name:
             continue
-        if name != written:
-            offset = surface.rfind(name.split()[0])
-            start = span.start + max(offset, 0)
-            mention = Mention(start, span.end, text[start:span.end])
-            written = " ".join(mention.text.split())
-        else:
-            mention = Mention(span.start, span.end, surface)
-        mentions.append((mention, name, span.label, written))
+        if offset:
+            start += offset
+            surface = surface[offset:]
+        mentions.append((Mention(start, end, surface), name, label, form))
     return mentions
 
 
@@ -119,30 +147,42 @@ def _normalised(mentions: list[_Item],
     names = {item[1] for item in mentions}
     done: dict[tuple[str, str], str] = {}
     out: list[_Item] = []
-    for mention, name, label, form in mentions:
+    for item in mentions:
+        name, label = item[1], item[2]
         canonical = done.get((name, label))
         if canonical is None:
             added = added_of(name) if added_of is not None else None
             canonical = name if added == name else _canonical(name, names, label)
             done[name, label] = canonical
-        out.append((mention, canonical, label, form))
+        out.append(item if canonical == name else (item[0], canonical, label, item[3]))
     return out
 
 
 def _full_names(normal: list[_Item]) -> dict[str, str]:
     """Persons: a name that is the last part(s) of a longer person name joins it."""
     person_names = {item[1] for item in normal if item[2] == "PER"}
-    counts = Counter(item[1] for item in normal)
+    if len(person_names) < 2:
+        return {}
+    # Each multi-word name under each of its word-boundary suffixes ("Olaf Scholz" under
+    # "Scholz"): a name's longer forms are those it is a suffix of.
+    longer_of: dict[str, list[str]] = {}
+    for other in person_names:
+        space = other.find(" ")
+        while space >= 0:
+            longer_of.setdefault(other[space + 1:], []).append(other)
+            space = other.find(" ", space + 1)
     full_of: dict[str, str] = {}
+    counts: Counter[str] | None = None
     for name in person_names:
-        longer = [other for other in person_names
-                  if other != name and other.endswith(" " + name)]
+        longer = longer_of.get(name)
         if longer:
+            if counts is None:
+                counts = Counter(item[1] for item in normal)
             full_of[name] = max(longer, key=lambda o: (counts[o], len(o)))
     return full_of
 
 
-def cluster(text: str, spans: Sequence[Span],
+def cluster(text: str, spans: Iterable[Span],
             keep: UserNames | Collection[str] = ()) -> list[Entity]:
     """Group the spans of ``text`` into entities, in order of first mention.
 
@@ -154,20 +194,41 @@ def cluster(text: str, spans: Sequence[Span],
     the most common label of its mentions, ``aliases`` the other surface forms, and ``key``
     is ``f"{label}:{name}"``.
     """
+    return cluster_found(text, [(span.start, span.end, span.label) for span in spans], keep)
+
+
+def cluster_found(text: str, found: Sequence[Found],
+                  keep: UserNames | Collection[str] = ()) -> list[Entity]:
+    """:func:`cluster` for spans given as ``(start, end, label)`` triples (as a corpus
+    run's workers send them)."""
     added_of = _lookup(keep)
-    normal = _normalised(_mentions(text, spans, added_of), added_of)
+    normal = _normalised(_mentions(text, found, added_of), added_of)
     full_of = _full_names(normal)
     groups: dict[str, list[_Item]] = {}
     for item in normal:
-        groups.setdefault(full_of.get(item[1], item[1]), []).append(item)
+        key = full_of.get(item[1], item[1]) if full_of else item[1]
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [item]
+        else:
+            group.append(item)
     entities: list[Entity] = []
     for name, items in groups.items():
-        label = items[0][2] if len(items) == 1 else _most_common_label(items)
-        surfaces: list[str] = []
-        for item in items:
-            form = item[3]
-            if form != name and form not in surfaces:
-                surfaces.append(form)
-        entities.append(Entity(key=f"{label}:{name}", name=name, label=label,
-                               aliases=surfaces, mentions=[item[0] for item in items]))
+        if len(items) == 1:  # most entities: no counting, no aliases to collect
+            mention, _, label, form = items[0]
+            entities.append(Entity(f"{label}:{name}", name, label,
+                                   [form] if form != name else [], [mention]))
+        else:
+            entities.append(_entity(name, items))
     return entities
+
+
+def _entity(name: str, items: list[_Item]) -> Entity:
+    """The entity of a group of mentions named ``name`` (more than one)."""
+    label = _most_common_label(items)
+    surfaces: list[str] = []
+    for item in items:
+        form = item[3]
+        if form != name and form not in surfaces:
+            surfaces.append(form)
+    return Entity(f"{label}:{name}", name, label, surfaces, [item[0] for item in items])

@@ -1,7 +1,7 @@
 """The embedded recogniser's rules for names in English and the Romance languages, which
 German text quotes as they are: capitalised words ending in an institution's or a place's
-head word ("Danish Refugee Council", "Royal Air Force", "Hudson River") and place words
-before a name ("Cerro Amarillo", "Lido di Spina"). The head and place words are cue lists
+head word ("Norvan Refugee Council", "Royal Navy", "Quillon River") and place words
+before a name ("Monte Rosa", "Lago di Garda"). The head and place words are cue lists
 in ``data/cues.json`` (``foreign_org_heads``, ``foreign_loc_heads``,
 ``foreign_loc_prefixes``, ``foreign_connectors``).
 """

@@ -33,7 +33,7 @@ from reader.analysis.wordclass import WordClasses
 SENTENCE_END = frozenset((".", "!", "?", ":", ";", "„", "“", "\"", "»", "«", "(", "–", "-", "|",
                           "…", "'", "‚", "‘", "#", "*", "•"))
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
-#: Suffixes of declined adjectives the lexicon may not know ("Schmalkaldischen").
+#: Suffixes of declined adjectives the lexicon may not know ("Thüringischen").
 _ADJ_SUFFIXES = tuple(f"{stem}{end}" for stem in ("isch", "lich", "jährig")
                       for end in ("e", "en", "er", "es", "em"))
 _ARTICLES_GEN = {"der", "des", "für", "zu", "von"}
@@ -43,22 +43,34 @@ _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "
 _TEAM_NAME_KINDS = (UNKNOWN, KNOWN, PERSON_LIKE, SURNAME, ORG_LIKE, MISC_LIKE, GIVEN)
 #: Classes of the words after a club abbreviation ("FC Bayern München").
 _CLUB_NAME_KINDS = (GIVEN, UNKNOWN, PLACE, KNOWN, PERSON_LIKE, SURNAME, ACRONYM, ORG_LIKE)
-#: Classes of a place's name after an acronym or a head noun ("Universität Gießen").
+#: Classes of a place's name after an acronym or a head noun ("Universität Bonn").
 _PLACE_NAME_KINDS = (PLACE, UNKNOWN, SURNAME, PERSON_LIKE, KNOWN)
-#: Classes of the name after an institution's head noun ("Realschule Spaichingen").
+#: Classes of the name after an institution's head noun ("Realschule Quarzbach").
 _HEAD_NAME_KINDS = (*_PLACE_NAME_KINDS, GIVEN)
 #: Classes of a name that gives an adjective in -er ("Berliner Zeitung").
 _PLACE_ADJ_KINDS = (UNKNOWN, KNOWN, PLACE, PERSON_LIKE, SURNAME, ORG_LIKE, GIVEN)
 #: Particles that are also articles: alone after a given name they start no surname
-#: ("Kurt Miller den Test").
+#: ("Lothar Brenk den Plan").
 _ARTICLE_PARTICLES = frozenset(("der", "den", "la", "le"))
 #: Classes of the name after "von", "de", ... before a surname ("Johann von Goethe").
 _PARTICLE_NAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, PLACE, NOUN, ORG_LIKE,
                         MISC_LIKE, NOUN_OR_SURNAME)
-#: ... and after a surname ("Fernando Collor de Mello"), where a place is where from.
+#: ... and after a surname ("Fernando Pell de Amaro"), where a place is where from.
 _PARTICLE_SURNAME_KINDS = (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN)
+#: Lexicon classes of persons' names.
+_PERSON_CLASSES = (GIVEN, SURNAME, PERSON_LIKE)
 #: Token classes that may follow a given name as (part of) the surname.
 _SURNAME_KINDS = {GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, PLACE, ORG_LIKE, MISC_LIKE, KNOWN}
+
+
+def _life_dates(words: list[str], j: int) -> bool:
+    """Whether a person's years follow at ``j``: "(1901–1977)", "(* 1950)", "(geb. 1950)"."""
+    if j + 1 >= len(words) or words[j] != "(":
+        return False
+    nxt = words[j + 1]
+    if nxt in ("*", "†", "geb.", "gest.", "um", "ca."):
+        return j + 2 < len(words) and words[j + 2][:4].isdigit()
+    return len(nxt) >= 9 and nxt[:4].isdigit() and nxt[4] in "-–" and nxt[5:9].isdigit()
 
 
 class NameRules(WordClasses):
@@ -67,7 +79,7 @@ class NameRules(WordClasses):
     def _person_context(self, words: list[str], kinds: list[str], i: int) -> bool:
         """Evidence that the unknown word at ``i`` is a person's name: a verb of saying
         before it (", sagte Möller"), a person's ending (-ski, -enko), a possessive before
-        a noun ("Brians Sohn"), or a noun for a person before it ("Olympiasieger X")."""
+        a noun ("Annas Sohn"), or a noun for a person before it ("Olympiasieger X")."""
         n = len(words)
         word = words[i]
         prev = words[i - 1] if i > 0 else ""
@@ -87,7 +99,7 @@ class NameRules(WordClasses):
         n = len(words)
         j = i + 1
         surname = False
-        while j < n and j - i < 5:
+        while j < n and j - i < 5 and not self._genitive_of_name(words[j - 1]):
             kind = kinds[j]
             if kind in (GIVEN, INITIAL) and not surname:
                 j += 1
@@ -97,7 +109,7 @@ class NameRules(WordClasses):
                 if kind in (PLACE, ORG_LIKE, MISC_LIKE):
                     break
             elif kind in (NOUN, LOWER, ROLE) and not surname and words[j].isalpha():
-                j += 1  # a surname that is also a word ends it: "Edgar Jung", "Steffi Graf"
+                j += 1  # a surname that is also a word ends it: "Holger Jung", "Mareike Graf"
                 surname = True
                 break
             elif words[j] in self.particles and words[j] not in _ARTICLE_PARTICLES:
@@ -112,6 +124,17 @@ class NameRules(WordClasses):
             else:
                 break
         return j
+
+    def _genitive_of_name(self, word: str) -> bool:
+        """Whether ``word`` is the genitive of a person's name ("Goethes"), which ends
+        the name: what follows is what the person has ("Goethes Heer")."""
+        return word.endswith("s") and self.lex.get(word) not in _PERSON_CLASSES and (
+            self.lex.get(word[:-1]) in _PERSON_CLASSES)
+
+    def _longer_pattern(self, words: list[str], i: int) -> bool:
+        """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
+        match = self.patterns.match(words, i)
+        return match is not None and match[0] > i + 1 and match[1] != "MISC"
 
     def _team(self, words: list[str], kinds: list[str], end: int,
               label: str) -> tuple[int, str]:
@@ -138,8 +161,8 @@ class NameRules(WordClasses):
 
     def _named(self, words: list[str], kinds: list[str],
                i: int) -> Found | None:
-        """Names made of a cue word and a name: sports clubs ("FC Schalke 04", "Borussia
-        Dortmund"), "Universität Gießen", "St. Moritz", "Bad Tölz", "Berliner Zeitung"."""
+        """Names made of a cue word and a name: sports clubs ("FC Quarzbach 04", "Borussia
+        Dortmund"), "Universität Bonn", "St. Moritz", "Bad Tölz", "Berliner Zeitung"."""
         n = len(words)
         word = words[i]
         kind = kinds[i]
@@ -170,7 +193,7 @@ class NameRules(WordClasses):
         if word in self.club_prefixes and self._is_place(words, kinds, i + 1):
             return (i, i + 2, "ORG", True)
         low = word.lower()
-        # Universität Gießen, Realschule Spaichingen, Verlag Paul Haupt
+        # Universität Bonn, Realschule Quarzbach, Verlag Karl Quendel
         if kind in (NOUN, UNKNOWN) and low.endswith(self.with_name) and nxt_kind in (
                 *_PLACE_NAME_KINDS, GIVEN) and not (i > 0 and kinds[i - 1] == LOWER):
             j = i + 1
@@ -181,9 +204,9 @@ class NameRules(WordClasses):
         if word in self.place_prefixes and (
             nxt_kind in (UNKNOWN, PLACE, KNOWN, PERSON_LIKE, SURNAME, GIVEN, MISC_LIKE)
             or (word in ("St.", "Sankt") and nxt_kind == NOUN)
-        ) and self.patterns.match(words, i) is None:
+        ) and not self._longer_pattern(words, i):
             return (i, i + 2, "LOC", True)
-        # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Gubener Straße
+        # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Kieler Straße
         if word.endswith("er") and len(word) >= 5 and (
                 kind in _PLACE_ADJ_KINDS or (kind == NOUN and (
                     word[:-2] in self.single or word[:-3] in self.single))):
@@ -250,7 +273,7 @@ class NameRules(WordClasses):
 
     def _hyphen_name(self, words: list[str], kinds: list[str], i: int) -> Found | None:
         """A compound of a person's name and an institution's or a place's head:
-        "Otto-Schott-Gymnasium", "Lehmbruck-Museum", "Max-Planck-Straße" (not "SPD-Fraktion",
+        "Bruno-Quendel-Gymnasium", "Wirbold-Museum", "Max-Planck-Straße" (not "SPD-Fraktion",
         the part of an organisation)."""
         word = words[i]
         if "-" not in word or kinds[i] != NOUN:
@@ -272,7 +295,7 @@ class NameRules(WordClasses):
 
     def _adjective(self, words: list[str], kinds: list[str], i: int) -> bool:
         """A capitalised inflected adjective (also one the lexicon knows as a noun, or
-        does not know but whose suffix says adjective: "Schmalkaldischen")."""
+        does not know but whose suffix says adjective: "Thüringischen")."""
         kind = kinds[i]
         low = words[i].lower()
         if kind in (NOUN, UNKNOWN, KNOWN) and low.endswith(_ADJ_SUFFIXES):
@@ -282,7 +305,7 @@ class NameRules(WordClasses):
 
     def _name_with_head(self, words: list[str], kinds: list[str], i: int) -> Found | None:
         """Up to three name-like words and an organisation head noun that follows names
-        ("Franzis Verlag", "Quendel Gruppe")."""
+        ("Quarzel Verlag", "Quendel Gruppe")."""
         n = len(words)
         j = i
         while j < n and j - i < 3 and kinds[j] in _HEAD_NAME_KINDS and not words[j].endswith(
@@ -317,13 +340,13 @@ class NameRules(WordClasses):
         n = len(words)
         word = words[i]
         kind = kinds[i]
-        # a run of person-like tokens
+        # a run of person-like tokens (a name in the genitive ends it: "Goethes Heer")
         j = i + 1
-        while j < n:
+        while j < n and not self._genitive_of_name(words[j - 1]):
             if kinds[j] in (GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, KNOWN, INITIAL, NOUN_OR_SURNAME):
                 j += 1
-            elif (words[j] in self.particles and j + 1 < n
-                  and kinds[j + 1] in (SURNAME, PERSON_LIKE, UNKNOWN)):
+            elif (words[j] in self.particles and words[j] not in _ARTICLE_PARTICLES
+                  and j + 1 < n and kinds[j + 1] in (SURNAME, PERSON_LIKE, UNKNOWN)):
                 j += 2
             else:
                 break
@@ -335,10 +358,13 @@ class NameRules(WordClasses):
             return (i, j + 1, "ORG", True)
         if (kind in (UNKNOWN, SURNAME, PERSON_LIKE, KNOWN) and j == i + 1 and word.endswith("er")
                 and j < n and kinds[j] in (NOUN, ROLE)):
-            return (i, i + 1, "", False)  # a place adjective before a noun: "Berner Tram"
-        if prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
+            return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
+        if self.names_place(prev) and prev_kind in (NOUN, UNKNOWN, KNOWN):
+            label, strong = "LOC", True
+        elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run or (
+                _life_dates(words, j)):
             label = "PER"
-        elif prev in self.named_after or prev.lower().endswith(self.named_after_suffixes):
+        elif self.names_after(prev):
             label, strong = "ORG", True
         else:
             label = self._guess(words[j - 1], prev, initial)

@@ -34,9 +34,26 @@ _NOT_IN_COMPANY = (NONAME, LOWER, ROLE, INITIAL)
 _SURNAME_ALONE = (SURNAME, PERSON_LIKE, UNKNOWN, NOUN)
 _OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
 _CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
+#: Words that join names of one kind, and the labels they carry over.
+_COORDINATORS = frozenset((",", "und", "oder", "sowie", "bzw."))
+_COORDINATED = frozenset(("LOC",))
+#: A ruler's number after a name (up to XXX).
+_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})")
+#: Tokens that end a cited title.
+_TITLE_END = frozenset((".", ")", "*", ";", "•"))
 _TITLE_WORDS = {"der", "die", "das", "des", "dem", "den", "und", "von", "vom", "im", "in",
                 "am", "an", "auf", "zu", "zum", "zur", "mit", "für", "ein", "eine", "of", "the",
                 "and", "a", "on", "de", "la", "le", "et"}
+
+
+def _model_number(word: str) -> bool:
+    """A model number: up to four digits (not a year, no leading zero), or capitals with
+    digits ("A380", "S8")."""
+    if word.isdigit():
+        return word[0] != "0" and len(word) <= 4 and not (len(word) == 4 and word[:2] in (
+            "18", "19", "20"))
+    return (2 <= len(word) <= 5 and word[0].isupper() and word.isalnum() and word.isascii()
+            and any(c.isdigit() for c in word))
 
 
 class PostRules(WordClasses):
@@ -45,7 +62,7 @@ class PostRules(WordClasses):
     def _legal_names(self, words: list[str], kinds: list[str],
                      spans: list[Found]) -> None:
         """A legal form ends an organisation's name with the capitalised words before it:
-        "Bilfinger Berger Projektentwicklung GmbH", "Audi AG"."""
+        "Quendel Bau Projektentwicklung GmbH", "Quarzwerk AG"."""
         found: list[Found] = []
         for k, word in enumerate(words):
             if word not in _LEGAL_FORMS or k == 0 or kinds[k - 1] in (NONAME, LOWER, ROLE):
@@ -53,8 +70,7 @@ class PostRules(WordClasses):
             start = k
             while start > 0 and k - start < 4 and kinds[start - 1] not in _NOT_IN_COMPANY:
                 before = words[start - 1]
-                if before in self.named_after or before.lower().endswith(
-                        self.named_after_suffixes):
+                if self.names_after(before):
                     break  # "die Firma Quendelbeck GmbH": the noun is not part of the name
                 start -= 1
             if start < k:
@@ -97,7 +113,8 @@ class PostRules(WordClasses):
                     if cued:
                         found.append((i + 1, j, "MISC", False))
                         break
-                    if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
+                    names = [k for k in inner if k in covered]
+                    if len(names) == len(inner) or (j - i == 2 and kinds[i + 1] in (
                             NOUN, LOWER, KNOWN, NONAME)):
                         break
                     short = j - i <= 4 and not (i > 0 and (words[i - 1] in self.speech_verbs
@@ -105,7 +122,7 @@ class PostRules(WordClasses):
                     if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS
                            or (short and words[k].isalpha()) for k in inner):
                         label = "ORG" if self._org_head(words[j - 1]) else "MISC"
-                        spans.append((i + 1, j, label, False))
+                        (found if names else spans).append((i + 1, j, label, False))
                     break
                 if words[j] in (".", "!", "?", ",") and j < n - 1:
                     break
@@ -124,6 +141,108 @@ class PostRules(WordClasses):
         if found:
             spans.extend(found)
             spans.sort()
+
+    def _roads(self, words: list[str], spans: list[Found]) -> None:
+        """Numbered roads after an article, a preposition or a road noun are places: "auf
+        der A 7", "die B27", "Autobahn A 3"."""
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        n = len(words)
+        found: list[Found] = []
+        for k, word in enumerate(words):
+            if k == 0 or k in covered or words[k - 1] not in self.road_context:
+                continue
+            end = k
+            if word in self.road_letters and k + 1 < n and words[k + 1].isdigit() and len(
+                    words[k + 1]) <= 3:
+                end = k + 2
+            elif word[:1] in self.road_letters and word[1:].isdigit() and 2 <= len(word) <= 4:
+                end = k + 1
+            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "E 3/3"
+                found.append((k, end, "LOC", False))
+        if found:
+            spans.extend(found)
+            spans.sort()
+
+    def _models(self, words: list[str], spans: list[Found]) -> None:
+        """A company's or product's name with a model number is a product (MISC): "Boeing
+        747", "Airbus A380" (not a club's number "Mainz 05", nor an amount "BMW 100
+        Millionen" or a year)."""
+        n = len(words)
+        for k, (start, end, label, strong) in enumerate(spans):
+            if label not in ("ORG", "MISC") or end >= n or not _model_number(words[end]):
+                continue
+            if words[start] in self.clubs or words[start] in self.club_prefixes:
+                continue
+            after = words[end + 1] if end + 1 < n else ""
+            if after[:1].isupper() or after in ("%", "Prozent"):
+                continue
+            spans[k] = (start, end + 1, "MISC", strong)
+
+    def _cited_titles(self, words: list[str], spans: list[Found]) -> None:
+        """Titles in a list of works: "* Anna Quell: Die Welt der Moose." and "Hans
+        Brand (Hg.): Lesen und Schreiben." (an author in a list item, or an editor's mark,
+        then a colon and the title up to the full stop)."""
+        n = len(words)
+        ends = {end: start for start, end, label, _ in spans if label == "PER"}
+        found: list[Found] = []
+        for k, word in enumerate(words):
+            if word not in (":", "):") or k + 2 >= n or not words[k + 1][:1].isupper():
+                continue
+            if word == ":" and k in ends:
+                start = ends[k]
+                cited = any(w in self.list_marks for w in words[max(0, start - 6):start])
+            else:
+                cited = words[k - 1] in self.editor_marks
+            if not cited:
+                continue
+            j = k + 1
+            while j < n and j - k <= 16 and words[j] not in _TITLE_END:
+                j += 1
+            if j < n and words[j] in _TITLE_END:
+                found.append((k + 1, j, "MISC", False))
+        if found:
+            taken = {k for start, end, _, _ in found for k in range(start, end)}
+            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
+            spans.extend(found)
+            spans.sort()
+
+    def _regnal_numbers(self, words: list[str], spans: list[Found]) -> None:
+        """A ruler's number belongs to the name: "Ludwig XIV.", "Benedikt XVI."."""
+        n = len(words)
+        for k, (start, end, label, strong) in enumerate(spans):
+            if label == "PER" and end < n and _REGNAL.fullmatch(words[end]):
+                stop = end + 2 if end + 1 < n and words[end + 1] == "." else end + 1
+                if k + 1 == len(spans) or spans[k + 1][0] >= stop:
+                    spans[k] = (start, stop, label, strong)
+
+    def _coordinated(self, words: list[str], kinds: list[str], spans: list[Found]) -> None:
+        """An unknown word joined by "und", "oder" or a comma to a place's name takes its
+        label: "in Quarzbach, Velmor und Zarnip" (on either side of the known name)."""
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        found: list[Found] = []
+        for start, end, label, _strong in spans:
+            if label not in _COORDINATED:
+                continue
+            for step, k in ((2, end + 1), (-2, start - 2)):
+                while self._joined_unknown(words, kinds, k, k - step // 2, covered):
+                    found.append((k, k + 1, label, False))
+                    covered.add(k)
+                    k += step
+        if found:
+            spans.extend(found)
+            spans.sort()
+
+    def _joined_unknown(self, words: list[str], kinds: list[str], k: int, joiner: int,
+                        covered: set[int]) -> bool:
+        """Whether token ``k`` is an unknown single word (no capitalised word on either
+        side) joined to a name by the coordinator at ``joiner``."""
+        n = len(words)
+        if not (0 <= k < n and 0 <= joiner < n) or k in covered or kinds[k] != UNKNOWN:
+            return False
+        if words[joiner] not in _COORDINATORS:
+            return False
+        return not any(0 <= m < n and m != joiner and words[m][:1].isupper()
+                       for m in (k - 1, k + 1))
 
     def _work_cue(self, words: list[str], quote: int) -> bool:
         """Whether a noun for a work of art or a programme stands just before the quote

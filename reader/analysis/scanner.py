@@ -75,6 +75,11 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._join_slashes(words, spans)
         self._legal_names(words, kinds, spans)
         self._web_names(words, spans)
+        self._roads(words, spans)
+        self._models(words, spans)
+        self._cited_titles(words, spans)
+        self._regnal_numbers(words, spans)
+        self._coordinated(words, kinds, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()
@@ -83,11 +88,11 @@ class Scanner(ForeignRules, NameRules, PostRules):
     # -- the rules of the first pass, in the order they are tried -------------------------
 
     def rule_foreign_name(self, t: Tokens, i: int) -> Found | None:
-        """A name in English or a Romance language: "Royal Air Force", "Lido di Spina"."""
+        """A name in English or a Romance language: "Royal Navy", "Lago di Garda"."""
         return self._foreign(t.words, t.kinds, i, t.initial(i))
 
     def rule_cue_name(self, t: Tokens, i: int) -> Found | None:
-        """A cue word and a name: "FC Schalke 04", "Universität Gießen", "Bad Tölz"."""
+        """A cue word and a name: "FC Quarzbach 04", "Universität Bonn", "Bad Tölz"."""
         return self._named(t.words, t.kinds, i) if t.kinds[i] != K.NONAME else None
 
     def rule_institution(self, t: Tokens, i: int) -> Found | None:
@@ -96,8 +101,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
 
     def rule_given_name(self, t: Tokens, i: int) -> Found | None:
         """A given name and the rest of the person's name: "Angela Merkel"."""
-        if (t.kinds[i] == K.GIVEN or (t.kinds[i] == K.PERSON_LIKE and not t.initial(i))) and (
-                i + 1 < len(t.words)):
+        if t.kinds[i] == K.GIVEN and i + 1 < len(t.words) and not self._longer_pattern(
+                t.words, i):
             j = self._person_end(t.words, t.kinds, i)
             if j > i + 1:
                 return (i, j, "PER", True)
@@ -122,17 +127,20 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return (i, end, label, True)
 
     def rule_name_and_head(self, t: Tokens, i: int) -> Found | None:
-        """Names before an organisation head noun: "Franzis Verlag"."""
+        """Names before an organisation head noun: "Quarzel Verlag"."""
         return self._name_with_head(t.words, t.kinds, i)
 
     def rule_hyphen_name(self, t: Tokens, i: int) -> Found | None:
-        """A person's name joined to a head noun: "Otto-Schott-Gymnasium"."""
+        """A person's name joined to a head noun: "Bruno-Quendel-Gymnasium"."""
         return self._hyphen_name(t.words, t.kinds, i)
 
     def rule_no_name(self, t: Tokens, i: int) -> Found | None:
-        """Words that start no name: lower case, and known words without a role before."""
+        """Words that start no name: lower case, and known words without a role or a noun
+        for an organisation ("der Konzern ...") before them."""
         kind = t.kinds[i]
-        if kind == K.NONAME or (kind == K.KNOWN and not (i > 0 and t.kinds[i - 1] == K.ROLE)
+        if kind == K.NONAME or (kind == K.KNOWN and not (i > 0 and (
+                t.kinds[i - 1] == K.ROLE or self.names_after(t.words[i - 1])
+                or self.names_place(t.words[i - 1])))
                               and not self._adjective(t.words, t.kinds, i)):
             return (i, i + 1, SKIP, False)
         return None
@@ -153,11 +161,15 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return None
 
     def rule_acronym(self, t: Tokens, i: int) -> Found | None:
-        """An unknown acronym of three or more letters is an organisation ("OSZE"); one of
-        two letters is too often something else (a unit, an abbreviation) to say."""
+        """An unknown acronym is an organisation ("OSZE"), except a word in capitals that
+        opens the text before a dash: a dateline, a place ("QUENDELBACH - ...")."""
         if t.kinds[i] != K.ACRONYM:
             return None
-        return (i, i + 1, "ORG", True) if len(t.words[i]) >= 3 else (i, i + 1, SKIP, False)
+        words = t.words
+        if i == 0 and len(words[i]) >= 4 and words[i].isalpha() and len(words) > 1 and (
+                words[1] in ("-", "–", "(", ",")):
+            return (i, i + 1, "LOC", False)  # a dateline: "QUENDELBACH - Der Rat ..."
+        return (i, i + 1, "ORG", True)
 
     def rule_place(self, t: Tokens, i: int) -> Found | None:
         """A place of the lexicon (a club with a team word after it)."""
@@ -182,8 +194,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return None
 
     def rule_descriptive_compound(self, t: Tokens, i: int) -> Found | None:
-        """A long unknown compound before a given name describes the person: "Hauptinitiant
-        George ..."."""
+        """A long unknown compound before a given name describes the person: "Chefkoordinatorin
+        Anna ..."."""
         word, kinds = t.words[i], t.kinds
         if (kinds[i] == K.UNKNOWN and i + 1 < len(kinds) and kinds[i + 1] == K.GIVEN
                 and len(word) >= 8 and not word.lower().endswith(self.per_suffixes)):

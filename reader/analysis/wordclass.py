@@ -70,7 +70,7 @@ class WordClasses:
         self.loc_compound_heads = tuple(cues["loc_compound_heads"])
         self.misc_heads = set(cues["misc_heads"])
         self.loc_preps = set(cues["loc_prepositions"])
-        self.place_preps = self.loc_preps - {"im", "von", "über"}
+        self.place_preps = self.loc_preps - {"im", "von", "über", "bei"}
         self.loc_suffixes = tuple(cues["loc_suffixes"])
         self.per_suffixes = tuple(cues["person_suffixes"])
         self.noun_suffixes = tuple(cues["noun_suffixes"])
@@ -85,11 +85,22 @@ class WordClasses:
         self._memo: dict[str, str] = {}
         #: Words after which a city named like a noun is the noun ("bis Ende Mai").
         self.time_followers = frozenset(cues["time_followers"])
-        #: Organisation heads that follow a name ("Franzis Verlag").
+        #: Organisation heads that follow a name ("Quarzel Verlag").
         self.heads_after_name = frozenset(cues["org_heads_after_name"])
         #: Nouns for works before a quoted title ("der Song „...“").
         self.work_cues = frozenset(cues["work_cues"])
         self.work_cue_suffixes = tuple(w.lower() for w in cues["work_cues"] if len(w) >= 4)
+        #: Letters of numbered roads ("A 7", "B27") and the words before them.
+        self.road_letters = frozenset(cues["road_letters"])
+        self.road_context = frozenset(cues["road_context"])
+        #: Compass words before a place's name ("Norditalien"), longest first.
+        self.region_prefixes = tuple(sorted(cues["region_prefixes"], key=len, reverse=True))
+        #: Nouns for places before a place's name ("die Gemeinde ...", "Hafenstadt ...").
+        self.place_nouns = frozenset(cues["place_nouns"])
+        self.place_noun_suffixes = tuple(w.lower() for w in cues["place_nouns"] if len(w) >= 5)
+        #: Editors' marks ("(Hg.):") and list marks before an author ("* Name: Title.").
+        self.editor_marks = frozenset(cues["editor_marks"])
+        self.list_marks = frozenset(cues["list_marks"])
 
     def _is_noun(self, word: str) -> bool:
         """A known common noun, or a compound whose last part is one (Sicherheitsgarantien)."""
@@ -107,8 +118,8 @@ class WordClasses:
         return False
 
     def _common_modifier(self, part: str) -> bool:
-        """The first part of a compound is a common word ("Bach" in "Bachtal"), not a name
-        ("Marks" in "Marksburg")."""
+        """The first part of a compound is a common word ("Bach" in "Bachwald"), not a name
+        ("Quendels" in "Quendelsburg")."""
         low = part.lower()
         if low.startswith(_COMMON_PREFIXES):
             return True
@@ -122,6 +133,16 @@ class WordClasses:
             if self.lex.get(cap) in (NOUN, RARE_NOUN, NOUN_OR_SURNAME, LOWER) or self._is_noun(cap):
                 return True
         return False
+
+    def names_after(self, word: str) -> bool:
+        """Whether ``word`` is a noun for an organisation that its name follows ("der
+        Konzern ...", "die Rockband ...")."""
+        return word in self.named_after or word.lower().endswith(self.named_after_suffixes)
+
+    def names_place(self, word: str) -> bool:
+        """Whether ``word`` is a noun for a place that its name follows ("die Gemeinde
+        ...", "in der Hafenstadt ...")."""
+        return word in self.place_nouns or word.lower().endswith(self.place_noun_suffixes)
 
     def is_role(self, word: str) -> bool:
         """A role or title noun that may stand before a person's name."""
@@ -175,11 +196,11 @@ class WordClasses:
         if word in self.roles:
             return ROLE
         if cls in (None, KNOWN, RARE_NOUN, UNKNOWN, PERSON_LIKE) and "-" not in word and (
-                self._compound_place(word, cls)):
-            return PLACE  # Knoopstraße, Marksburg, Schwielowsee
+                self._compound_place(word, cls) or self._region_of_place(word)):
+            return PLACE  # Quendelstraße, Quendelsburg, Quarzsee, Norditalien, Emsland
         if cls == KNOWN and word.endswith("s") and self.lex.get(word[:-1]) in (
                 GIVEN, SURNAME, PERSON_LIKE):
-            return self.lex[word[:-1]]  # the genitive of a name: "Napoleons"
+            return self.lex[word[:-1]]  # the genitive of a name: "Goethes"
         if cls is not None:
             if cls in (RARE_NOUN, NOUN_OR_ADJ):
                 cls = NOUN
@@ -213,6 +234,20 @@ class WordClasses:
             return cls or ACRONYM
         return None
 
+    def _region_of_place(self, word: str) -> bool:
+        """A part of a known place named by a compass word or "Ober-" ("Norditalien",
+        "Südostasien"), or a place's land ("Emsland" after "Ems")."""
+        for prefix in self.region_prefixes:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= 3:
+                return self._place_name(rest[0].upper() + rest[1:])
+        return word.endswith("land") and len(word) > 7 and self._place_name(word[:-4])
+
+    def _place_name(self, word: str) -> bool:
+        """Whether ``word`` is a shipped place name (pattern or lexicon)."""
+        return self.single.get(word) == "LOC" or self.lex.get(word) in (PLACE, PLACE_OR_NOUN,
+                                                                         PLACE_OR_PERSON)
+
     def _compound_place(self, word: str, cls: str | None) -> bool:
         """A compound with a place head ("-straße", "-burg", "-see") whose first part is
         no common word (a street is a place whatever its first part)."""
@@ -239,7 +274,7 @@ class WordClasses:
         if self._is_noun(last) or self.lex.get(last) == LOWER:
             return NOUN
         if self.single.get(parts[0]) == "LOC" and len(parts) == 2:
-            return PLACE  # Köln-Wahn
+            return PLACE  # Köln-Quarzbach
         if self.lex.get(parts[0]) == GIVEN:
             return GIVEN
         return UNKNOWN

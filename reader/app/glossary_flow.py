@@ -14,7 +14,14 @@ from textual import on, work
 from glossary.models import Candidate, EntityQuery, GlossaryEntry, Status
 from reader.analysis.model import Analysis
 from reader.app.detached import Abandoned, run_detached
-from reader.app.messages import EntriesReady, LookupProgress, MeaningChosen, Retry, RetryTick
+from reader.app.messages import (
+    EntriesReady,
+    GlossaryNotice,
+    LookupProgress,
+    MeaningChosen,
+    Retry,
+    RetryTick,
+)
 from reader.app.screen_base import ScreenBase
 
 
@@ -26,6 +33,7 @@ class GlossaryFlow(ScreenBase):
     def prefetch(self, analysis: Analysis) -> None:
         """Cached entries at once (even stale), then every entity's entry in batches."""
         session = self.session
+        session.glossary.on_notice = self._post_notice
         queries = session.build_queries(analysis)
         session.queries = queries
         self.post_message(EntriesReady(session.cached_entries(queries)))
@@ -64,6 +72,13 @@ class GlossaryFlow(ScreenBase):
         self._lookup(key, query, choose)
 
     # -- results ------------------------------------------------------------------------
+    def _post_notice(self, text: str) -> None:  # from the glossary's thread
+        self.post_message(GlossaryNotice(text))
+
+    @on(GlossaryNotice)
+    def _glossary_notice(self, message: GlossaryNotice) -> None:
+        self.notify(message.text, title="Glossary", timeout=10)
+
     @on(EntriesReady)
     def _entries_ready(self, message: EntriesReady) -> None:
         for key, entry in message.entries.items():

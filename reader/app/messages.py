@@ -55,6 +55,13 @@ class LookupProgress(Message):
 
 
 @dataclass
+class GlossaryNotice(Message):
+    """A one-line notice of the glossary for the reader (e.g. that no contact is set)."""
+
+    text: str
+
+
+@dataclass
 class CorrectionSaved(Message):
     """A correction was saved; ``corrections`` is everything stored now."""
 

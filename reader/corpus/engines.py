@@ -1,11 +1,13 @@
-"""Where batches run: in this process, in worker processes, or on a Dask cluster.
+"""Where batches run: in worker processes, or on a Dask cluster.
 
 An engine's :meth:`~LocalEngine.map` takes an iterator of batches (lists of tasks) and
 yields their :class:`~reader.corpus.work.BatchResult` objects in input order, with a
 bounded number of batches in flight (so a huge corpus is never held in memory). The
 recogniser is loaded once per worker process and kept; where processes are forked it is
 loaded once before the fork and shared by the workers (copy on write; the loaded objects
-are frozen out of the garbage collector, so they stay shared).
+are frozen out of the garbage collector, so they stay shared). The local engine's workers
+only recognise (step 2 of :mod:`reader.corpus.work`); this process prepares each batch
+and finishes it (clustering and encoding) while they recognise the next ones.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from typing import Any, Protocol
 
 from reader.config import Config
 from reader.corpus.documents import Bad, Task
-from reader.corpus.work import BatchResult, annotate_batch
+from reader.corpus.work import BatchResult, Item, Recognised, finish, prepare, recognise_batch
 from reader.corrections import Corrections
 
 
 class Engine(Protocol):
     """Runs batches and yields their results in input order."""
 
-    #: Worker processes (1: this process).
+    #: Worker processes (or Dask workers).
     workers: int
 
     def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
@@ -97,39 +99,40 @@ def _init_worker(config: Config, corrections: Corrections, parent: int) -> None:
         pass
 
 
-def _run_in_worker(batch: list[Task | Bad]) -> BatchResult:
-    return annotate_batch(batch, _WORKER["config"], _WORKER["corrections"])
+def _recognise_in_worker(items: list[Item]) -> Recognised:
+    return recognise_batch(items, _WORKER["config"], _WORKER["corrections"])
 
 
 class LocalEngine:
-    """Batches in this process (``jobs == 1``) or in a pool of ``jobs`` worker processes."""
+    """Batches in a pool of ``jobs`` worker processes, which recognise; this process
+    prepares each batch and finishes it (clusters and encodes: :mod:`reader.corpus.work`)
+    while the workers recognise the next ones, so even ``jobs == 1`` uses two cores."""
 
     def __init__(self, jobs: int, config: Config, corrections: Corrections) -> None:
+        import multiprocessing
+
         self.workers = max(1, jobs)
         self.config = config
         self.corrections = corrections
-        self._pool: Any = None
-        if self.workers > 1:
-            import multiprocessing
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods:  # load once here: forked workers share it (copy on write)
+            from reader.analysis import get_recogniser
 
-            methods = multiprocessing.get_all_start_methods()
-            if "fork" in methods:  # load once here: forked workers share it (copy on write)
-                from reader.analysis import get_recogniser
-
-                get_recogniser(config.model, extra_patterns=corrections.patterns())
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = context.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(config, corrections, os.getpid()))
+            get_recogniser(config.model, extra_patterns=corrections.patterns())
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._pool: Any = context.Pool(self.workers, initializer=_init_worker,
+                                       initargs=(config, corrections, os.getpid()))
 
     def map(self, batches: Iterable[list[Task | Bad]]) -> Iterator[BatchResult]:
         """Results of ``batches`` in order (see :func:`ordered`)."""
-        if self._pool is None:
-            for batch in batches:
-                yield annotate_batch(batch, self.config, self.corrections)
-            return
-        pool = self._pool
-        yield from ordered(lambda batch: pool.apply_async(_run_in_worker, (batch,)).get,
-                           batches, 2 * self.workers)
+        pool, corrections = self._pool, self.corrections
+
+        def submit(batch: list[Task | Bad]) -> Callable[[], BatchResult]:
+            entries, items = prepare(batch)
+            pending = pool.apply_async(_recognise_in_worker, (items,))
+            return lambda: finish(entries, pending.get(), corrections)
+
+        yield from ordered(submit, batches, 2 * self.workers)
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -1,14 +1,22 @@
-"""The work of one batch of documents, as a worker (process, or Dask worker) does it.
+"""The work of one batch of documents, in three steps.
 
-:func:`annotate_batch` loads each task's article, analyses the batch at once with the
-reader's corrections (:func:`reader.pipeline.analyse_many`; the recogniser is loaded once
-per process) and builds one output record per document (:func:`record_of`), encoded here
-as its JSON line (:class:`~reader.corpus.documents.Done`: workers encode in parallel, and
-only bytes travel back to the run's process). A document
-that cannot be loaded is a :class:`~reader.corpus.documents.Bad` in the result, never an
-exception. Imports no Textual.
+1. :func:`prepare` (the run's process): each JSONL document made into its article (its
+   text is what the worker gets); a file or URL task is passed on as it is.
+2. :func:`recognise_batch` (a worker process, or a Dask worker): file and URL tasks
+   loaded, every text of the batch recognised at once with the reader's added entities
+   (:func:`reader.pipeline.recognise_many`; the recogniser is loaded once per process);
+   spans go back as plain tuples.
+3. :func:`finish` (the run's process): each document's spans clustered into its analysis
+   with the reader's corrections (:func:`reader.pipeline.analysed`) and its record
+   encoded as its JSON line (:func:`~reader.corpus.records.record_line`, a
+   :class:`~reader.corpus.documents.Done`).
+
+The local engine runs step 2 in its workers and steps 1 and 3 in the run's process, so
+that clustering and encoding overlap with recognition (even with one worker);
+:func:`annotate_batch` runs all three where it is called (the Dask engine's workers). A
+document that cannot be loaded or analysed is a :class:`~reader.corpus.documents.Bad` in
+the result, never an exception. Imports no Textual.
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -17,16 +25,36 @@ import resource
 import sys
 from dataclasses import dataclass
 
-from reader.analysis.model import Analysis, Span
+from reader.analysis.model import Span
+from reader.analysis.user_patterns import UserNames
 from reader.article import MAX_BYTES, Article, Paragraph, load
 from reader.config import Config
 from reader.corpus.documents import Bad, Done, Task
-from reader.corpus.journal import encode
-from reader.corpus.records import record_of
+from reader.corpus.records import record_line
 from reader.corrections import Corrections
 from reader.errors import ReaderError
 
 _LINE = re.compile(r"[^\n]+")
+
+
+#: An item for a worker: the text of a JSONL document, or a file or URL task to load.
+Item = str | Task
+#: What a worker found for an item: the spans (``(start, end, label)``) with the article
+#: it loaded (None for a text), or why it failed (one line).
+Found = tuple[list[tuple[int, int, str]], Article | None] | str
+#: A document of a batch in the run's process: a bad document, or the task with its
+#: article (None until the worker has loaded it).
+Entry = tuple[Task, Article | None] | Bad
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What a worker gives back for a batch: the recogniser's name, what it found for
+    each item (in order), and its peak resident memory in bytes."""
+
+    recogniser: str
+    found: list[Found]
+    peak_rss: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,54 +106,113 @@ def _peak_rss() -> int:
 
 def annotate_batch(tasks: list[Task | Bad], config: Config,
                    corrections: Corrections) -> BatchResult:
-    """Load and analyse ``tasks``; records and bad documents in task order (a bad document
-    given in ``tasks`` stays one)."""
-    from reader.pipeline import analyse_many
+    """Load and analyse ``tasks`` (all three steps here); records and bad documents in
+    task order (a bad document given in ``tasks`` stays one)."""
+    entries, items = prepare(tasks)
+    return finish(entries, recognise_batch(items, config, corrections), corrections)
 
-    loaded: list[tuple[int, Task, Article]] = []
-    outcomes: list[Done | Bad] = []
+
+def prepare(tasks: list[Task | Bad]) -> tuple[list[Entry], list[Item]]:
+    """Step 1 (the run's process): the entries of a batch in task order, and the items
+    to recognise (the text of each JSONL document, made into its article here; a file or
+    URL task, loaded by the worker)."""
+    entries: list[Entry] = []
+    items: list[Item] = []
     for task in tasks:
         if isinstance(task, Bad):
-            outcomes.append(task)
+            entries.append(task)
+        elif task.kind == "doc":
+            try:
+                article = article_of_document(task)
+            except ReaderError as exc:
+                entries.append(Bad(task.id, _reason(str(exc), task)))
+                continue
+            entries.append((task, article))
+            items.append(article.text)
+        else:
+            entries.append((task, None))
+            items.append(task)
+    return entries, items
+
+
+def recognise_batch(items: list[Item], config: Config, corrections: Corrections) -> Recognised:
+    """Step 2 (a worker): load the file and URL items, recognise every text of the batch at
+    once (the recogniser is loaded once per process); spans as plain tuples (cheap to
+    send)."""
+    from reader.pipeline import recognise_many
+
+    found: list[Found] = []
+    texts: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            found.append(([], None))
+            texts.append(item)
             continue
         try:
-            article = load_task(task, config)
+            article = load_task(item, config)
         except ReaderError as exc:
-            outcomes.append(Bad(task.id, _reason(str(exc), task)))
+            found.append(_reason(str(exc), item))
             continue
-        loaded.append((len(outcomes), task, article))
-        outcomes.append(Bad(task.id, "not analysed"))  # replaced below
-    pairs = [(article.text, article.sha256) for _, _, article in loaded]
-    results: list[tuple[Analysis, list[Span]] | str]
+        found.append(([], article))
+        texts.append(article.text)
+    name = ""
+    results: list[list[Span] | str]
     try:
-        results = list(analyse_many(pairs, config, corrections)) if pairs else []
+        name, spans = recognise_many(texts, config, corrections) if texts else ("", [])
+        results = list(spans)
     except ReaderError:
         raise  # the model or the corrections: fatal for the whole run
-    except Exception:  # one document breaks the batch: analyse them one by one
-        results = [_analyse_one(pair, config, corrections) for pair in pairs]
-    for (position, task, article), result in zip(loaded, results, strict=True):
-        outcomes[position] = (Bad(task.id, f"analysis failed ({result})")
-                              if isinstance(result, str) else _done(task, article, *result))
-    return BatchResult(outcomes, _peak_rss())
+    except Exception:  # one document breaks the batch: recognise them one by one
+        results = []
+        for text in texts:
+            try:
+                name, [one] = recognise_many([text], config, corrections)
+                results.append(one)
+            except ReaderError:
+                raise
+            except Exception as exc:
+                results.append(f"analysis failed ({type(exc).__name__}: {exc})")
+    done = iter(results)
+    for position, entry in enumerate(found):
+        if not isinstance(entry, str):
+            result = next(done)
+            found[position] = result if isinstance(result, str) else (
+                [(span.start, span.end, span.label) for span in result], entry[1])
+    return Recognised(name, found, _peak_rss())
 
 
-def _done(task: Task, article: Article, analysis: Analysis, spans: list[Span]) -> Done:
-    """The encoded record of an analysed document."""
-    record = record_of(task, article, analysis, spans)
-    return Done(task.id, encode(record), len(record["entities"]), len(article.text))
+def finish(entries: list[Entry], recognised: Recognised,
+           corrections: Corrections) -> BatchResult:
+    """Step 3 (the run's process): cluster each document's spans into its analysis, with
+    the reader's corrections, and encode its record; bad documents stay in their place."""
+    from reader.pipeline import analysed
 
-
-def _analyse_one(pair: tuple[str, str], config: Config,
-                 corrections: Corrections) -> tuple[Analysis, list[Span]] | str:
-    """The analysis of one text, or what went wrong (one line)."""
-    from reader.pipeline import analyse_many
-
-    try:
-        return analyse_many([pair], config, corrections)[0]
-    except ReaderError:
-        raise
-    except Exception as exc:
-        return f"{type(exc).__name__}: {exc}"
+    added = UserNames(corrections.patterns())
+    found = iter(recognised.found)
+    outcomes: list[Done | Bad] = []
+    for entry in entries:
+        if isinstance(entry, Bad):
+            outcomes.append(entry)
+            continue
+        task, article = entry
+        result = next(found)
+        if isinstance(result, str):
+            outcomes.append(Bad(task.id, result))
+            continue
+        article = article or result[1]
+        assert article is not None  # the worker loaded it
+        sha256 = article.sha256
+        try:
+            analysis, spans = analysed(article.text, sha256, result[0], recognised.recogniser,
+                                       corrections, added)
+        except ReaderError:
+            raise
+        except Exception as exc:
+            outcomes.append(Bad(task.id, f"analysis failed ({type(exc).__name__}: {exc})"))
+            continue
+        line = record_line(task, article, analysis, spans, sha256)
+        outcomes.append(Done(task.id, line, len(analysis.entities), len(article.text)))
+    return BatchResult(outcomes, recognised.peak_rss)
 
 
 def _reason(message: str, task: Task) -> str:

@@ -156,3 +156,16 @@ async def test_network_text_is_sanitised_and_not_markup(
         assert "[b]Agentur[/b] rot" in panel.body_text
         assert "[@click=app.quit]Klick[/] und Ende." in panel.body_text
         assert "\x1b" not in panel.body_text
+
+
+async def test_the_app_asks_once_for_a_contact(wiki_server: Any, make_app: MakeApp) -> None:
+    """Without a contact the app says once how to set one; with one it says nothing."""
+    for contact, expected in (("", 1), ("qa@example.org", 0)):
+        config = config_for(wiki_server, contact=contact)
+        app = make_app(config=config, glossary=glossary(config))
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            app.main.fetch(next(iter(app.session.queries)), force=True)  # a second lookup
+            await settle(pilot)
+            notes = [note.message for note in app._notifications]
+        assert sum("reader config set contact" in note for note in notes) == expected, notes

@@ -147,7 +147,7 @@ def test_spacy_conll_and_markdown_outputs(tmp_path: Path) -> None:
     assert "Emmanuel Macron" in text
 
 
-def test_pool_output_equals_the_in_process_output(tmp_path: Path) -> None:
+def test_one_and_two_workers_give_the_same_output(tmp_path: Path) -> None:
     docs = _jsonl(tmp_path / "in.jsonl", TEXTS * 40)
     lines = docs.read_text(encoding="utf-8").splitlines()
     docs.write_text("".join(json.dumps({**json.loads(line), "id": str(i)}) + "\n"
