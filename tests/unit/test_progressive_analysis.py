@@ -41,6 +41,7 @@ def test_the_screen_is_recognised_first_and_the_end_equals_the_whole(tmp_path: o
     assert len(article.text) > 2 * MAX_CHUNK
     start = article.text.index("Teil 40\n")
     session = Session(article, Config(offline=True))
+    session.prepare_analysis()  # the recogniser's child starts loading now
     steps = list(session.analyse_progressively((start, start + 3_000)))
     first, done, total = steps[0]
     assert 0 < done < total == steps[-1][1] == steps[-1][2]
