@@ -208,6 +208,10 @@ def test_latin_endings_make_no_place() -> None:
     assert _found("Die Quarzalien lagen dort, der Velmotor auch.") == {}
 
 
+def test_zu_after_a_name_is_a_preposition() -> None:
+    assert _found("Dann gratulierte Anna Velmor zu Quendel.").get("Anna Velmor") == "PER"
+
+
 def test_named_rules_are_tried_in_order_and_documented() -> None:
     names = [rule.__name__ for rule in Scanner.RULES]
     assert names[0] == "rule_foreign_name" and names[-1] == "rule_name_run"
