@@ -139,7 +139,7 @@ class NameRules(WordClasses):
     def _team(self, words: list[str], kinds: list[str], end: int,
               label: str) -> tuple[int, str]:
         """A place followed by a team word or number is a club: "Manchester United",
-        "Chicago Bulls", "Mainz 05"."""
+        "Chicago Bulls", "Bochum 08"."""
         n = len(words)
         if end >= n:
             return end, label
