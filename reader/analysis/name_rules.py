@@ -132,7 +132,7 @@ class NameRules(WordClasses):
             self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
     def _longer_pattern(self, words: list[str], i: int) -> bool:
-        """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
+        """Whether a shipped pattern of two or more words starts at ``i`` ("Santa Monica")."""
         match = self.patterns.match(words, i)
         return match is not None and match[0] > i + 1 and match[1] != "MISC"
 

@@ -157,7 +157,7 @@ class PostRules(WordClasses):
                 end = k + 2
             elif word[:1] in self.road_letters and word[1:].isdigit() and 2 <= len(word) <= 4:
                 end = k + 1
-            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "E 3/3"
+            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "A 3/4"
                 found.append((k, end, "LOC", False))
         if found:
             spans.extend(found)
