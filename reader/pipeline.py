@@ -39,6 +39,20 @@ def analyse_article(article: Article, config: Config,
     return apply_hidden(analysis, corrections, article.sha256)
 
 
+def cached_article_analysis(article: Article, config: Config, corrections: Corrections,
+                            max_bytes: int | None = None) -> Analysis | None:
+    """The cached result of :func:`analyse_article` with ``corrections``, or None (none
+    cached, or its cache file is larger than ``max_bytes``). Loads no recogniser: spaCy is
+    not imported. Raises :class:`reader.errors.ReaderError` for an unknown model."""
+    from reader.analysis.cache import lookup
+
+    sha256 = article.sha256  # computed on each use: once here
+    analysis = lookup(article.text, config.cache_path / "analysis", model=config.model,
+                      extra_patterns=corrections.patterns(), max_bytes=max_bytes,
+                      text_hash=sha256)
+    return None if analysis is None else apply_hidden(analysis, corrections, sha256)
+
+
 def recognise_many(texts: Sequence[str], config: Config,
                    corrections: Corrections) -> tuple[str, list[list[Span]]]:
     """(the recogniser's name, its spans of each text) with the reader's added entities,

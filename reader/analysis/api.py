@@ -10,7 +10,7 @@ from reader.analysis import cache
 from reader.analysis.chunking import spans_in_chunks
 from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Span
-from reader.analysis.recognisers import Pattern, Recogniser, describe, get_recogniser
+from reader.analysis.recognisers import Pattern, Recogniser, get_recogniser
 from reader.analysis.user_patterns import UserNames
 
 #: Longest piece of text given to the recogniser at once (spaCy's default ``max_length``).
@@ -38,8 +38,8 @@ def analyse(text: str, *, model: str = "", cache_dir: Path | None = None,
     """
     patterns = [dict(p) for p in extra_patterns or ()]
     hidden_set = sorted(set(hidden or ()))
-    _, ident = describe(model, extra_patterns=patterns, hidden=hidden_set)
-    path = cache.cache_file(cache_dir or default_cache_dir(), text, ident)
+    path, ident = cache.locate(text, cache_dir or default_cache_dir(), model=model,
+                               extra_patterns=patterns, hidden=hidden_set)
     found = cache.read(path, ident)
     if found is not None:
         return found

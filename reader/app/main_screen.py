@@ -11,6 +11,9 @@ background of every entity. The flows live in their own modules: find
 
 from __future__ import annotations
 
+import gc
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,14 +21,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerState
 
-from glossary.models import Status
 from reader.app.article_view import ArticleView
 from reader.app.correcting import CorrectionsFlow
 from reader.app.finding import FindFlow
 from reader.app.footer import ReaderFooter
 from reader.app.glossary_flow import GlossaryFlow
 from reader.app.glossary_panel import GlossaryPanel
-from reader.app.index_screen import IndexScreen
 from reader.app.marks import MentionIndex
 from reader.app.messages import (
     Activated,
@@ -35,12 +36,17 @@ from reader.app.messages import (
     MentionChosen,
     SelectionChanged,
 )
-from reader.app.screens import ExportScreen
 from reader.app.status_line import StatusLine
 from reader.app.widgets import FindBar, Legend
 from reader.article import title_in_text
 from reader.sanitize import strip_escapes
-from reader.session import ExportBundle
+
+if TYPE_CHECKING:
+    from reader.session import ExportBundle
+
+#: A cached analysis up to this size is read before the first frame (larger ones in the
+#: analysis worker, after it).
+INLINE_CACHE_BYTES = 256 * 1024
 
 
 class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
@@ -73,7 +79,30 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.status.network = "offline" if self.config.offline else "connecting…"
         self.view.focus()
         self.watch(self.view, "text_margin", self._align_header)
-        self.reanalyse()
+        # The recogniser after the first frame: a thread importing spaCy would hold the
+        # GIL meanwhile. A small cached analysis is drawn with the first frame.
+        self.call_after_refresh(self._after_first_frame, not self._adopt_cached())
+
+    def _after_first_frame(self, analyse: bool) -> None:
+        """Start what the first frame did not need: the garbage collector (``reader
+        open`` starts without it; what start-up made is kept out of its sight) and the
+        analysis when none was cached."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+        if analyse:
+            self.reanalyse()
+
+    def _adopt_cached(self) -> bool:
+        """Adopt a small cached analysis at once, so the first frame has the highlights
+        (no recogniser is loaded); False when there is none."""
+        analysed = self.session.cached_analysis(max_bytes=INLINE_CACHE_BYTES)
+        if analysed is None:
+            return False
+        self._generation += 1
+        mentions = MentionIndex(analysed.analysis, len(self.article.text))
+        self.post_message(AnalysisReady(analysed, mentions, self._generation, None))
+        return True
 
     def _align_header(self, margin: int) -> None:
         """Give the title and date the margins of the centred text column."""
@@ -119,8 +148,8 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.view.set_mentions(message.mentions)
         if again:
             self._restore_selection(message.select, previous_start)
-        if analysed.analysis.entities:
-            self.prefetch(analysed.analysis)
+        if analysed.analysis.entities:  # after the highlights are drawn
+            self.call_after_refresh(self.prefetch, analysed.analysis)
 
     def _restore_selection(self, select: tuple[int, int] | None,
                            previous_start: int | None) -> None:
@@ -217,6 +246,9 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
     # -- index, panel, export -----------------------------------------------------------
     def action_index(self) -> None:
         """Open the entity index."""
+        from glossary.models import Status
+        from reader.app.index_screen import IndexScreen
+
         if self.session.analysis is None:
             self.notify("The entities are still being recognised…", timeout=3)
             return
@@ -275,6 +307,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         if self.session.analysis is None:
             self.notify("The entities are still being recognised…", timeout=3)
             return
+        from reader.app.screens import ExportScreen
         from reader.export import suggested_path
 
         default = str(suggested_path(self.article.source, "md", self.article.title))

@@ -27,11 +27,11 @@ from reader.article import Article
 from reader.config import Config
 from reader.corrections import Corrections, CorrectionsStore, store_for
 from reader.errors import ReaderError
-from reader.session.bundle import ExportBundle
-from reader.session.changes import Change, ChoosePage, apply_change
 
 if TYPE_CHECKING:
     from glossary.service import Glossary
+    from reader.session.bundle import ExportBundle
+    from reader.session.changes import Change
 
 #: Analyses a text without the reader's corrections (tests and benchmarks inject one; the
 #: default is the configured recogniser with the reader's added names).
@@ -111,6 +111,22 @@ class Session:
             analysis = analyse_article(self.article, self.config, corrections)
         return Analysed(analysis, corrections, warning)
 
+    def cached_analysis(self, max_bytes: int | None = None) -> Analysed | None:
+        """What :meth:`analyse` (not strict) would give, if it is in the analysis cache and
+        its cache file holds at most ``max_bytes``; else None. Loads no recogniser, so it
+        is quick enough before the first frame. None with an injected analyser."""
+        from reader.pipeline import cached_article_analysis
+
+        if self._analyser is not None:
+            return None
+        corrections, warning = self.load_corrections(strict=False)
+        try:
+            analysis = cached_article_analysis(self.article, self.config, corrections,
+                                               max_bytes)
+        except ReaderError:  # an unknown model: the analysis worker reports it
+            return None
+        return None if analysis is None else Analysed(analysis, corrections, warning)
+
     def adopt(self, analysed: Analysed) -> None:
         """Make ``analysed`` the session's analysis and corrections."""
         self.analysis = analysed.analysis
@@ -186,6 +202,8 @@ class Session:
         """The entry for one query; ``choose`` first saves the reader's page for its name
         (``""`` lets the glossary choose again) and looks that page up."""
         if choose is not None:
+            from reader.session.changes import ChoosePage
+
             self.apply(ChoosePage(query.name, query.lang, choose))
             query = replace(query, title=choose)
         return self.glossary.lookup(query)
@@ -197,6 +215,8 @@ class Session:
         The session's own :attr:`corrections` are not changed (the caller adopts them, on
         its thread); ``change.reanalyse`` says whether the analysis must be run again.
         """
+        from reader.session.changes import apply_change
+
         return apply_change(self.store, change)
 
     def notes(self) -> dict[str, str]:
@@ -211,6 +231,8 @@ class Session:
         if self.analysis is None:
             raise ReaderError("the article has not been analysed yet")
         keys = self.analysis.by_key()
+        from reader.session.bundle import ExportBundle
+
         return ExportBundle(self.article, self.analysis,
                             {key: entry for key, entry in self.entries.items() if key in keys},
                             self.notes())
