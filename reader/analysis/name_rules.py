@@ -361,6 +361,8 @@ class NameRules(WordClasses):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
         if self.names_place(prev) and prev_kind in (NOUN, UNKNOWN, KNOWN):
             label, strong = "LOC", True
+        elif GIVEN not in run and prev_kind != ROLE and j < n and words[j] in self.place_verbs:
+            label = "LOC"  # "Quarzbach liegt an der Elbe"
         elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run or (
                 _life_dates(words, j)):
             label = "PER"

@@ -212,6 +212,12 @@ def test_zu_after_a_name_is_a_preposition() -> None:
     assert _found("Dann gratulierte Anna Velmor zu Quendel.").get("Anna Velmor") == "PER"
 
 
+def test_a_verb_of_lying_says_place() -> None:
+    assert _found("Velmor liegt an einem See, Quendrik grenzt an Polen.") == {
+        "Velmor": "LOC", "Quendrik": "LOC", "Polen": "LOC"}
+    assert _found("Die Karte von Anna Velmor liegt dort.").get("Anna Velmor") == "PER"
+
+
 def test_named_rules_are_tried_in_order_and_documented() -> None:
     names = [rule.__name__ for rule in Scanner.RULES]
     assert names[0] == "rule_foreign_name" and names[-1] == "rule_name_run"
