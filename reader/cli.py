@@ -52,8 +52,9 @@ configuration:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every subcommand."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand (``only``: with that one alone, so that running
+    one command imports no other command's module)."""
     from reader import paths
 
     parser = _Parser(
@@ -68,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "library versions and the data's attributions)")
     parser.add_argument("--verbose", "-v", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         module = _command(name)
         sub_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(sub_parser)
@@ -91,6 +92,17 @@ def _with_default_command(argv: list[str]) -> list[str]:
                 return [*argv[:index], "open", *argv[index:]]
             return argv
     return argv
+
+
+def _chosen_command(argv: list[str]) -> str | None:
+    """The command ``argv`` runs (after :func:`_with_default_command`), or None when the
+    whole parser is needed (help, version, or no command)."""
+    for arg in argv:
+        if arg in ("-h", "--help", "--version"):
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def _check_not_a_typo(arg: str) -> None:
@@ -126,14 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The commands say "reader: warning: ..." themselves: no Python warnings header too.
     warnings.filterwarnings("ignore", message="glossary cache ")
-    parser = build_parser()
     if not args_list:
         args_list = ["library"]  # plain `reader`: the library screen
     try:
-        args = parser.parse_args(_with_default_command(args_list))
+        args_list = _with_default_command(args_list)
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    parser = build_parser(_chosen_command(args_list))
+    args = parser.parse_args(args_list)
     if args.version:
         from reader.about import version_text
 

@@ -6,10 +6,33 @@ Imports no Textual. See :mod:`reader.analysis.model` for the data types.
 * :func:`analyse_texts` — analyses and spans of many texts at once, uncached (corpus runs);
 * :func:`recognise_texts` — the spans of many texts (batch API);
 * :func:`get_recogniser` — the active recogniser (``.name``, ``.id``, ``.spans(texts)``).
+
+The names are imported on first use: importing :mod:`reader.analysis.model` (the data
+types, needed when the app starts) does not load the recognisers.
 """
 
-from reader.analysis.api import analyse, analyse_texts, default_cache_dir, recognise_texts
-from reader.analysis.recognisers import Recogniser, describe, get_recogniser
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.analysis.api import analyse, analyse_texts, default_cache_dir, recognise_texts
+    from reader.analysis.recognisers import Recogniser, describe, get_recogniser
 
 __all__ = ["Recogniser", "analyse", "analyse_texts", "default_cache_dir", "describe",
            "get_recogniser", "recognise_texts"]
+
+_HOMES = {"analyse": "api", "analyse_texts": "api", "default_cache_dir": "api",
+          "recognise_texts": "api", "Recogniser": "recognisers", "describe": "recognisers",
+          "get_recogniser": "recognisers"}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported from their modules on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'reader.analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"reader.analysis.{home}"), name)
+    globals()[name] = value
+    return value

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,48 @@ from reader.analysis.model import Analysis, Entity, Mention
 FORMAT = 2  # 2: names the reader added are kept whole (no role noun stripped)
 
 
-def cache_file(cache_dir: Path, text: str, recogniser_id: str) -> Path:
-    """Where the analysis of ``text`` by the recogniser ``recogniser_id`` is kept."""
-    text_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def cache_file(cache_dir: Path, text: str, recogniser_id: str,
+               text_hash: str | None = None) -> Path:
+    """Where the analysis of ``text`` by the recogniser ``recogniser_id`` is kept
+    (``text_hash``: the text's SHA-256 if known, as :attr:`reader.article.Article.sha256`)."""
+    text_hash = text_hash or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     rec_hash = hashlib.sha256(recogniser_id.encode("utf-8")).hexdigest()[:16]
     return cache_dir / f"{text_hash}-{rec_hash}.json"
+
+
+def locate(text: str, cache_dir: Path, *, model: str = "",
+           extra_patterns: Iterable[Mapping[str, Any]] | None = None,
+           hidden: Iterable[str] | None = None, text_hash: str | None = None
+           ) -> tuple[Path, str]:
+    """(cache file, recogniser id) of the analysis of ``text`` by the recogniser
+    :func:`reader.analysis.analyse` would use, without loading spaCy or any data.
+
+    The id names the recogniser, its version and data, and the corrections (patterns and
+    hidden names), and the file name holds the text's hash: a cached analysis is found
+    only when all of them match. Raises :class:`reader.errors.ReaderError` for an unknown
+    model.
+    """
+    from reader.analysis.recognisers import describe
+
+    _, ident = describe(model, extra_patterns=[dict(p) for p in extra_patterns or ()],
+                        hidden=sorted(set(hidden or ())))
+    return cache_file(cache_dir, text, ident, text_hash), ident
+
+
+def lookup(text: str, cache_dir: Path, *, model: str = "",
+           extra_patterns: Iterable[Mapping[str, Any]] | None = None,
+           max_bytes: int | None = None, text_hash: str | None = None) -> Analysis | None:
+    """The cached analysis of ``text`` (see :func:`locate`), or None: none cached, or its
+    file is larger than ``max_bytes``. Imports neither spaCy nor the recognisers."""
+    path, ident = locate(text, cache_dir, model=model, extra_patterns=extra_patterns,
+                         text_hash=text_hash)
+    if max_bytes is not None:
+        try:
+            if path.stat().st_size > max_bytes:
+                return None
+        except OSError:
+            return None
+    return read(path, ident)
 
 
 def to_json(analysis: Analysis) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from reader.analysis.model import LABELS
@@ -24,6 +24,11 @@ _LOCK = threading.Lock()
 
 
 def _data(name: str) -> bytes:
+    path = Path(__file__).with_name("data") / name
+    if path.is_file():  # importlib.resources costs start-up time (it imports zipfile)
+        return path.read_bytes()
+    from importlib.resources import files  # an installation without files (a zip)
+
     return files("reader.analysis").joinpath("data", name).read_bytes()
 
 

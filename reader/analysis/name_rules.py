@@ -63,6 +63,16 @@ _PERSON_CLASSES = (GIVEN, SURNAME, PERSON_LIKE)
 _SURNAME_KINDS = {GIVEN, SURNAME, PERSON_LIKE, UNKNOWN, PLACE, ORG_LIKE, MISC_LIKE, KNOWN}
 
 
+def _life_dates(words: list[str], j: int) -> bool:
+    """Whether a person's years follow at ``j``: "(1901–1977)", "(* 1950)", "(geb. 1950)"."""
+    if j + 1 >= len(words) or words[j] != "(":
+        return False
+    nxt = words[j + 1]
+    if nxt in ("*", "†", "geb.", "gest.", "um", "ca."):
+        return j + 2 < len(words) and words[j + 2][:4].isdigit()
+    return len(nxt) >= 9 and nxt[:4].isdigit() and nxt[4] in "-–" and nxt[5:9].isdigit()
+
+
 class NameRules(WordClasses):
     """Rules that find one name at a position (see the module docstring)."""
 
@@ -121,21 +131,15 @@ class NameRules(WordClasses):
         return word.endswith("s") and self.lex.get(word) not in _PERSON_CLASSES and (
             self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
-    def _employer(self, words: list[str], j: int) -> bool:
-        """Whether the words from ``j`` say that someone works for the name before them
-        ("bei Quendel unter Vertrag", "bei Quendel angestellt")."""
-        return words[j] in self.employer_phrases or " ".join(words[j:j + 2]) in (
-            self.employer_phrases)
-
     def _longer_pattern(self, words: list[str], i: int) -> bool:
-        """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
+        """Whether a shipped pattern of two or more words starts at ``i`` ("Santa Monica")."""
         match = self.patterns.match(words, i)
         return match is not None and match[0] > i + 1 and match[1] != "MISC"
 
     def _team(self, words: list[str], kinds: list[str], end: int,
               label: str) -> tuple[int, str]:
         """A place followed by a team word or number is a club: "Manchester United",
-        "Chicago Bulls", "Mainz 05"."""
+        "Chicago Bulls", "Bochum 08"."""
         n = len(words)
         if end >= n:
             return end, label
@@ -202,7 +206,7 @@ class NameRules(WordClasses):
             or (word in ("St.", "Sankt") and nxt_kind == NOUN)
         ) and not self._longer_pattern(words, i):
             return (i, i + 2, "LOC", True)
-        # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Gubener Straße
+        # Berliner Zeitung, Frankfurter Allgemeine Zeitung, Kieler Straße
         if word.endswith("er") and len(word) >= 5 and (
                 kind in _PLACE_ADJ_KINDS or (kind == NOUN and (
                     word[:-2] in self.single or word[:-3] in self.single))):
@@ -355,9 +359,14 @@ class NameRules(WordClasses):
         if (kind in (UNKNOWN, SURNAME, PERSON_LIKE, KNOWN) and j == i + 1 and word.endswith("er")
                 and j < n and kinds[j] in (NOUN, ROLE)):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
-        if prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run:
+        if self.names_place(prev) and prev_kind in (NOUN, UNKNOWN, KNOWN):
+            label, strong = "LOC", True
+        elif GIVEN not in run and prev_kind != ROLE and j < n and words[j] in self.place_verbs:
+            label = "LOC"  # "Quarzbach liegt an der Elbe"
+        elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run or (
+                _life_dates(words, j)):
             label = "PER"
-        elif self.names_after(prev) or (prev in ("bei", "beim") and self._employer(words, j)):
+        elif self.names_after(prev):
             label, strong = "ORG", True
         else:
             label = self._guess(words[j - 1], prev, initial)

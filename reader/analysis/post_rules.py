@@ -34,6 +34,11 @@ _NOT_IN_COMPANY = (NONAME, LOWER, ROLE, INITIAL)
 _SURNAME_ALONE = (SURNAME, PERSON_LIKE, UNKNOWN, NOUN)
 _OPEN_QUOTES = {"„", "\"", "»", "“", "'"}
 _CLOSE_QUOTES = {"“", "\"", "«", "”", "'"}
+#: Words that join names of one kind, and the labels they carry over.
+_COORDINATORS = frozenset((",", "und", "oder", "sowie", "bzw."))
+_COORDINATED = frozenset(("LOC",))
+#: A ruler's number after a name (up to XXX).
+_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})")
 #: Tokens that end a cited title.
 _TITLE_END = frozenset((".", ")", "*", ";", "•"))
 _TITLE_WORDS = {"der", "die", "das", "des", "dem", "den", "und", "von", "vom", "im", "in",
@@ -108,7 +113,8 @@ class PostRules(WordClasses):
                     if cued:
                         found.append((i + 1, j, "MISC", False))
                         break
-                    if any(k in covered for k in inner) or (j - i == 2 and kinds[i + 1] in (
+                    names = [k for k in inner if k in covered]
+                    if len(names) == len(inner) or (j - i == 2 and kinds[i + 1] in (
                             NOUN, LOWER, KNOWN, NONAME)):
                         break
                     short = j - i <= 4 and not (i > 0 and (words[i - 1] in self.speech_verbs
@@ -116,7 +122,7 @@ class PostRules(WordClasses):
                     if all(words[k][:1].isupper() or words[k] in _TITLE_WORDS
                            or (short and words[k].isalpha()) for k in inner):
                         label = "ORG" if self._org_head(words[j - 1]) else "MISC"
-                        spans.append((i + 1, j, label, False))
+                        (found if names else spans).append((i + 1, j, label, False))
                     break
                 if words[j] in (".", "!", "?", ",") and j < n - 1:
                     break
@@ -151,7 +157,7 @@ class PostRules(WordClasses):
                 end = k + 2
             elif word[:1] in self.road_letters and word[1:].isdigit() and 2 <= len(word) <= 4:
                 end = k + 1
-            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "E 3/3"
+            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "A 3/4"
                 found.append((k, end, "LOC", False))
         if found:
             spans.extend(found)
@@ -159,7 +165,7 @@ class PostRules(WordClasses):
 
     def _models(self, words: list[str], spans: list[Found]) -> None:
         """A company's or product's name with a model number is a product (MISC): "Boeing
-        747", "Airbus A380" (not a club's number "Mainz 05", nor an amount "BMW 100
+        747", "Airbus A380" (not a club's number "Bochum 08", nor an amount "BMW 100
         Millionen" or a year)."""
         n = len(words)
         for k, (start, end, label, strong) in enumerate(spans):
@@ -174,7 +180,7 @@ class PostRules(WordClasses):
 
     def _cited_titles(self, words: list[str], spans: list[Found]) -> None:
         """Titles in a list of works: "* Anna Quell: Die Welt der Moose." and "Hans
-        Brand (Hg.): Lesen und Schreiben." (an author in a list item, or an editor's mark,
+        Brand (Hg.): Moose und Farne." (an author in a list item, or an editor's mark,
         then a colon and the title up to the full stop)."""
         n = len(words)
         ends = {end: start for start, end, label, _ in spans if label == "PER"}
@@ -199,6 +205,44 @@ class PostRules(WordClasses):
             spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
             spans.extend(found)
             spans.sort()
+
+    def _regnal_numbers(self, words: list[str], spans: list[Found]) -> None:
+        """A ruler's number belongs to the name: "Ludwig XIV.", "Benedikt XVI."."""
+        n = len(words)
+        for k, (start, end, label, strong) in enumerate(spans):
+            if label == "PER" and end < n and _REGNAL.fullmatch(words[end]):
+                stop = end + 2 if end + 1 < n and words[end + 1] == "." else end + 1
+                if k + 1 == len(spans) or spans[k + 1][0] >= stop:
+                    spans[k] = (start, stop, label, strong)
+
+    def _coordinated(self, words: list[str], kinds: list[str], spans: list[Found]) -> None:
+        """An unknown word joined by "und", "oder" or a comma to a place's name takes its
+        label: "in Quarzbach, Velmor und Zarnip" (on either side of the known name)."""
+        covered = {k for start, end, _, _ in spans for k in range(start, end)}
+        found: list[Found] = []
+        for start, end, label, _strong in spans:
+            if label not in _COORDINATED:
+                continue
+            for step, k in ((2, end + 1), (-2, start - 2)):
+                while self._joined_unknown(words, kinds, k, k - step // 2, covered):
+                    found.append((k, k + 1, label, False))
+                    covered.add(k)
+                    k += step
+        if found:
+            spans.extend(found)
+            spans.sort()
+
+    def _joined_unknown(self, words: list[str], kinds: list[str], k: int, joiner: int,
+                        covered: set[int]) -> bool:
+        """Whether token ``k`` is an unknown single word (no capitalised word on either
+        side) joined to a name by the coordinator at ``joiner``."""
+        n = len(words)
+        if not (0 <= k < n and 0 <= joiner < n) or k in covered or kinds[k] != UNKNOWN:
+            return False
+        if words[joiner] not in _COORDINATORS:
+            return False
+        return not any(0 <= m < n and m != joiner and words[m][:1].isupper()
+                       for m in (k - 1, k + 1))
 
     def _work_cue(self, words: list[str], quote: int) -> bool:
         """Whether a noun for a work of art or a programme stands just before the quote

@@ -14,9 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.defuse import defuse, drop_space_rule
 from reader.analysis.model import LABELS, Span
-from reader.analysis.user_patterns import add_ruler
 from reader.errors import ReaderError
 
 #: Installed German pipelines tried in this order when no model is named.
@@ -53,6 +51,8 @@ class Recogniser:
     def spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """The entity spans of each text (character offsets, labels PER/ORG/LOC/MISC)."""
         out: list[list[Span]] = []
+        from reader.analysis.defuse import defuse
+
         safe = [defuse(text) for text in texts]  # offsets unchanged
         with self._lock:  # a spaCy pipeline is not documented as thread-safe
             for doc in self.nlp.pipe(safe, batch_size=64):
@@ -127,6 +127,16 @@ def describe(model: str = "", *, extra_patterns: Iterable[Pattern] | None = None
 
 
 def _installed_version(package: str) -> str | None:
+    """The installed version of ``package`` (a spaCy pipeline), or None. A package that
+    cannot be imported is not looked up in the metadata (slow: it reads every installed
+    distribution's), so that finding a cached analysis stays quick."""
+    import importlib.util
+
+    try:
+        if importlib.util.find_spec(package) is None:
+            return None
+    except (ImportError, ValueError):
+        return None
     from importlib import metadata
 
     try:
@@ -181,6 +191,8 @@ def _describe(model: str, digest: str) -> tuple[str, str, Path | str]:
 
 def _load(model: str, patterns: list[dict[str, Any]], hidden: frozenset[str],
           digest: str) -> Recogniser:
+    from reader.analysis.defuse import drop_space_rule
+
     name, ident, target = _describe(model, digest)
     if target == "":
         from reader.analysis.embedded import build_pipeline
@@ -194,6 +206,8 @@ def _load(model: str, patterns: list[dict[str, Any]], hidden: frozenset[str],
 
 def _statistical(model: str, target: Path | str, patterns: list[dict[str, Any]]) -> Any:
     import spacy
+
+    from reader.analysis.user_patterns import add_ruler
 
     try:
         nlp = spacy.load(target)

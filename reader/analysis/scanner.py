@@ -78,6 +78,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
         self._roads(words, spans)
         self._models(words, spans)
         self._cited_titles(words, spans)
+        self._regnal_numbers(words, spans)
+        self._coordinated(words, kinds, spans)
         if fixed:
             spans = [*_clear_of_fixed(spans, fixed), *at.values()]
             spans.sort()
@@ -137,7 +139,8 @@ class Scanner(ForeignRules, NameRules, PostRules):
         for an organisation ("der Konzern ...") before them."""
         kind = t.kinds[i]
         if kind == K.NONAME or (kind == K.KNOWN and not (i > 0 and (
-                t.kinds[i - 1] == K.ROLE or self.names_after(t.words[i - 1])))
+                t.kinds[i - 1] == K.ROLE or self.names_after(t.words[i - 1])
+                or self.names_place(t.words[i - 1])))
                               and not self._adjective(t.words, t.kinds, i)):
             return (i, i + 1, SKIP, False)
         return None
@@ -158,17 +161,15 @@ class Scanner(ForeignRules, NameRules, PostRules):
         return None
 
     def rule_acronym(self, t: Tokens, i: int) -> Found | None:
-        """An unknown acronym of three or more letters is an organisation ("OSZE"); one of
-        two letters is too often something else (a unit, an abbreviation) to say."""
+        """An unknown acronym is an organisation ("OSZE"), except a word in capitals that
+        opens the text before a dash: a dateline, a place ("QUENDELBACH - ...")."""
         if t.kinds[i] != K.ACRONYM:
             return None
         words = t.words
         if i == 0 and len(words[i]) >= 4 and words[i].isalpha() and len(words) > 1 and (
                 words[1] in ("-", "–", "(", ",")):
             return (i, i + 1, "LOC", False)  # a dateline: "QUENDELBACH - Der Rat ..."
-        if "§" in words[max(0, i - 4):i]:
-            return (i, i + 1, SKIP, False)  # a law cited by paragraph: "§ 5 SGB"
-        return (i, i + 1, "ORG", True) if len(t.words[i]) >= 3 else (i, i + 1, SKIP, False)
+        return (i, i + 1, "ORG", True)
 
     def rule_place(self, t: Tokens, i: int) -> Found | None:
         """A place of the lexicon (a club with a team word after it)."""

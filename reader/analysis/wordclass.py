@@ -70,7 +70,7 @@ class WordClasses:
         self.loc_compound_heads = tuple(cues["loc_compound_heads"])
         self.misc_heads = set(cues["misc_heads"])
         self.loc_preps = set(cues["loc_prepositions"])
-        self.place_preps = self.loc_preps - {"im", "von", "über"}
+        self.place_preps = self.loc_preps - {"im", "von", "über", "bei"}
         self.loc_suffixes = tuple(cues["loc_suffixes"])
         self.per_suffixes = tuple(cues["person_suffixes"])
         self.noun_suffixes = tuple(cues["noun_suffixes"])
@@ -93,10 +93,13 @@ class WordClasses:
         #: Letters of numbered roads ("A 7", "B27") and the words before them.
         self.road_letters = frozenset(cues["road_letters"])
         self.road_context = frozenset(cues["road_context"])
-        #: Words after "bei" + name that make the name an employer ("unter Vertrag").
-        self.employer_phrases = frozenset(cues["employer_phrases"])
         #: Compass words before a place's name ("Norditalien"), longest first.
         self.region_prefixes = tuple(sorted(cues["region_prefixes"], key=len, reverse=True))
+        #: Nouns for places before a place's name ("die Gemeinde ...", "Hafenstadt ...").
+        self.place_nouns = frozenset(cues["place_nouns"])
+        self.place_noun_suffixes = tuple(w.lower() for w in cues["place_nouns"] if len(w) >= 5)
+        #: Verbs after a place's name ("Quarzbach liegt an der Elbe").
+        self.place_verbs = frozenset(cues["place_verbs"])
         #: Editors' marks ("(Hg.):") and list marks before an author ("* Name: Title.").
         self.editor_marks = frozenset(cues["editor_marks"])
         self.list_marks = frozenset(cues["list_marks"])
@@ -137,6 +140,11 @@ class WordClasses:
         """Whether ``word`` is a noun for an organisation that its name follows ("der
         Konzern ...", "die Rockband ...")."""
         return word in self.named_after or word.lower().endswith(self.named_after_suffixes)
+
+    def names_place(self, word: str) -> bool:
+        """Whether ``word`` is a noun for a place that its name follows ("die Gemeinde
+        ...", "in der Hafenstadt ...")."""
+        return word in self.place_nouns or word.lower().endswith(self.place_noun_suffixes)
 
     def is_role(self, word: str) -> bool:
         """A role or title noun that may stand before a person's name."""

@@ -19,7 +19,6 @@ from textual.theme import Theme
 
 from reader.app import keys
 from reader.app.main_screen import MainScreen
-from reader.app.screens import HelpScreen
 from reader.app.theme_colours import label_variables
 from reader.app.widgets import Legend
 from reader.article import Article
@@ -124,6 +123,8 @@ class ReaderApp(App[None]):
     # -- actions that work anywhere -----------------------------------------------------
     def action_help(self) -> None:
         """Show every key (as the keymap has them)."""
+        from reader.app.screens import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.config.keymap))
 

@@ -10,22 +10,18 @@ session (locked, atomic), as ``reader entity ...`` does. A saved change comes ba
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on, work
 
 from glossary.models import Status
 from reader.analysis.model import Entity
-from reader.app.correction_screens import (
-    HiddenScreen,
-    HideScreen,
-    LabelScreen,
-    NoteScreen,
-    PageScreen,
-)
 from reader.app.messages import CorrectionSaved, MarkChanged, MarkDone, MeaningChosen
 from reader.app.screen_base import ScreenBase
 from reader.sanitize import strip_escapes
-from reader.session import AddEntity, Change, HideEntity, SetNote, UnhideEntity
+
+if TYPE_CHECKING:
+    from reader.session import Change
 
 
 class CorrectionsFlow(ScreenBase):
@@ -52,6 +48,8 @@ class CorrectionsFlow(ScreenBase):
     def correction_failed(self, error: str) -> None:
         """A correction could not be saved (nothing was changed); a note being saved is
         not lost: the editor opens again with its text and the reason."""
+        from reader.app.correction_screens import NoteScreen
+
         self.notify(f"Not saved: {error}", title="Corrections", severity="error", timeout=10)
         if self._unsaved_note is not None:
             name, text = self._unsaved_note
@@ -74,6 +72,8 @@ class CorrectionsFlow(ScreenBase):
 
     @on(MarkDone)
     def _mark_done(self, message: MarkDone) -> None:
+        from reader.app.correction_screens import LabelScreen
+
         name = self.article.text[message.start:message.end]
         label = "PER"
         if self.mentions is not None:
@@ -84,6 +84,8 @@ class CorrectionsFlow(ScreenBase):
                              partial(self._label_chosen, (message.start, message.end)))
 
     def _label_chosen(self, span: tuple[int, int], choice: tuple[str, str] | None) -> None:
+        from reader.session.changes import AddEntity
+
         self.view.set_mark(None)
         if choice is None:
             return
@@ -101,12 +103,16 @@ class CorrectionsFlow(ScreenBase):
     # -- hide and show again ------------------------------------------------------------
     def action_hide_entity(self) -> None:
         """Hide the selected entity, in this article or in every article."""
+        from reader.app.correction_screens import HideScreen
+
         entity = self._entity_or_hint()
         if entity is not None:
             self.app.push_screen(HideScreen(entity.name),
                                  partial(self._hide_chosen, entity.name))
 
     def _hide_chosen(self, name: str, where: str | None) -> None:
+        from reader.session.changes import HideEntity
+
         if where is None:
             return
         sha = self.article.sha256 if where == "article" else None
@@ -116,18 +122,24 @@ class CorrectionsFlow(ScreenBase):
 
     def action_hidden_entities(self) -> None:
         """List the hidden entities; choosing one shows it again."""
+        from reader.app.correction_screens import HiddenScreen
+
         corrections = self.session.corrections
         here = list(corrections.hidden_in.get(self.article.sha256, {}).values())
         everywhere = list(corrections.hidden.values())
         self.app.push_screen(HiddenScreen(here, everywhere), self._unhide_chosen)
 
     def _unhide_chosen(self, name: str | None) -> None:
+        from reader.session.changes import UnhideEntity
+
         if name is not None:
             self.save_change(UnhideEntity(name), f"“{strip_escapes(name)}” is shown again.")
 
     # -- glossary page and note ---------------------------------------------------------
     def action_choose_page(self) -> None:
         """Type or choose the glossary page of the selected entity."""
+        from reader.app.correction_screens import PageScreen
+
         entity = self._entity_or_hint()
         if entity is None:
             return
@@ -153,6 +165,8 @@ class CorrectionsFlow(ScreenBase):
 
     def action_edit_note(self) -> None:
         """Write a personal note on the selected entity."""
+        from reader.app.correction_screens import NoteScreen
+
         entity = self._entity_or_hint()
         if entity is not None:
             note = self.session.corrections.note_for(entity.name)
@@ -160,6 +174,8 @@ class CorrectionsFlow(ScreenBase):
                                  partial(self._note_written, entity.name))
 
     def _note_written(self, name: str, text: str | None) -> None:
+        from reader.session.changes import SetNote
+
         if text is None or text == self.session.corrections.note_for(name):
             return
         self._unsaved_note = (name, text)

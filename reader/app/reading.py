@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.binding import BindingType
@@ -28,8 +27,10 @@ from reader.app.app import ReaderApp
 from reader.app.messages import AnalysisReady, SelectionChanged
 from reader.article import Article
 from reader.library.history import JumpHistory, Place
-from reader.library.models import Position
-from reader.library.store import LibraryStore, open_library
+
+if TYPE_CHECKING:
+    from reader.library.models import Position
+    from reader.library.store import LibraryStore
 
 
 def article_key(article: Article) -> str:
@@ -63,6 +64,10 @@ class ContinuousReaderApp(ReaderApp):
 
     # -- the library store (opened lazily; a failure never stops reading) ---------------
     def _store(self) -> LibraryStore | None:
+        import sqlite3
+
+        from reader.library.store import open_library
+
         if self._library is None:
             try:
                 self._library = open_library(self.config)
@@ -75,6 +80,8 @@ class ContinuousReaderApp(ReaderApp):
         return self._library
 
     def _write(self, method: str, *args: Any) -> None:
+        import sqlite3
+
         store = self._store()
         if store is None:
             return
@@ -87,12 +94,19 @@ class ContinuousReaderApp(ReaderApp):
     def on_mount(self) -> None:
         if self.notice:
             self.notify(self.notice, title="Feed entry", severity="warning", timeout=8)
+        # The library (SQLite: the place the article was left, the recent list) after
+        # the first frame.
+        self.call_after_refresh(self._open_place)
+
+    def _open_place(self) -> None:
         store = self._store()
         if store is not None:
             self._restoring = store.position(self.key)
         self._write("add_recent", self.key, self.article.title)
         if self._restoring is not None:
-            self.call_after_refresh(self._restore_top, self._restoring.offset)
+            self._restore_top(self._restoring.offset)
+            if self.mentions is not None:  # the analysis came first
+                self._restore_entity()
 
     def _restore_top(self, offset: int) -> None:
         view = self.view

@@ -11,7 +11,6 @@ import re
 from reader.app import keys
 from reader.config import Config, config_path
 from reader.errors import ReaderError
-from reader.settings_file import save_setting
 
 #: A key as Textual names it: modifiers, then a key name or one character.
 _KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[A-Za-z0-9_]+|[^\s,+])$")
@@ -87,4 +86,6 @@ def keys_in_force(keymap: dict[str, str]) -> dict[str, str]:
 
 def save_theme(name: str) -> None:
     """Keep ``name`` as the theme in ``config.toml`` (raises :class:`ReaderError`)."""
+    from reader.settings_file import save_setting
+
     save_setting(config_path(), "theme", name)

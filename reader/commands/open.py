@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -34,7 +35,19 @@ def _reattach_terminal() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the article, then run the app."""
+    """Load the article, then run the app.
+
+    Start-up allocates much and frees little: the garbage collector waits until the
+    first frame is drawn (the main screen starts it again; so does the end of this call).
+    """
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from reader.app.settings import check_settings
 
     config = check_settings(common.config_from_args(args))  # theme, [keymap]: one line

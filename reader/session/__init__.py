@@ -4,21 +4,44 @@
   glossary queries and entries by entity key, notes, the export bundle;
 - :mod:`reader.session.changes` - corrections as change objects (:data:`Change`);
 - :mod:`reader.session.bundle` - :class:`ExportBundle`, rendered as Markdown or JSON.
+
+The change objects and the bundle are imported on first use (the app starts without them).
 """
 
-from reader.session.bundle import ExportBundle
-from reader.session.changes import (
-    AddEntity,
-    Change,
-    ChoosePage,
-    HideEntity,
-    RemoveEntity,
-    SetNote,
-    UnhideEntity,
-    apply_change,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from reader.session.core import Analysed, Analyser, Session
+
+if TYPE_CHECKING:
+    from reader.session.bundle import ExportBundle
+    from reader.session.changes import (
+        AddEntity,
+        Change,
+        ChoosePage,
+        HideEntity,
+        RemoveEntity,
+        SetNote,
+        UnhideEntity,
+        apply_change,
+    )
 
 __all__ = ["AddEntity", "Analysed", "Analyser", "Change", "ChoosePage", "ExportBundle",
            "HideEntity", "RemoveEntity", "Session", "SetNote", "UnhideEntity",
            "apply_change"]
+
+_HOMES = {"ExportBundle": "bundle", "AddEntity": "changes", "Change": "changes",
+          "ChoosePage": "changes", "HideEntity": "changes", "RemoveEntity": "changes",
+          "SetNote": "changes", "UnhideEntity": "changes", "apply_change": "changes"}
+
+
+def __getattr__(name: str) -> Any:
+    """The change objects and the bundle, imported from their modules on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'reader.session' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"reader.session.{home}"), name)
+    globals()[name] = value
+    return value
