@@ -37,17 +37,24 @@ def plain_blocks(text: str) -> list[Block]:
                 line = _squash(line)
             if line:
                 blocks.append(("paragraph", line))
-            continue
-        current: list[str] = []
-        for line in chunk.split("\n"):
-            if _LIST_ITEM.match(line) and current:
-                blocks.append(("paragraph", _squash(" ".join(current))))
-                current = []
-            if line.strip():
-                current.append(line.strip())
-        if current:
+        else:
+            blocks.extend(chunk_blocks(chunk))
+    return blocks
+
+
+def chunk_blocks(chunk: str) -> list[Block]:
+    """The blocks of one paragraph of a plain text (its lines, and list items in it)."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    for line in chunk.split("\n"):
+        if _LIST_ITEM.match(line) and current:
             blocks.append(("paragraph", _squash(" ".join(current))))
-    return [b for b in blocks if b[1]]
+            current = []
+        if line.strip():
+            current.append(line.strip())
+    if current:
+        blocks.append(("paragraph", _squash(" ".join(current))))
+    return [block for block in blocks if block[1]]
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

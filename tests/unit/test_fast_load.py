@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.article import from_text
-from reader.formats import _LIST_ITEM, _squash, plain_blocks
+from reader.formats import chunk_blocks, plain_blocks
 from reader.sanitize import _CONTROLS, _ESCAPES, is_clean, strip_escapes
 
 PIECES = st.sampled_from(["Wort", " ", "  ", "\n", "\n\n", "\n \n", "\t", "\f", "\v", "\xa0",
@@ -18,18 +18,7 @@ TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".joi
 
 def _blocks_line_by_line(text: str) -> list[tuple[str, str]]:
     """Every paragraph through the line loop (what the one-line fast path must equal)."""
-    blocks: list[tuple[str, str]] = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
-        current: list[str] = []
-        for line in chunk.split("\n"):
-            if _LIST_ITEM.match(line) and current:
-                blocks.append(("paragraph", _squash(" ".join(current))))
-                current = []
-            if line.strip():
-                current.append(line.strip())
-        if current:
-            blocks.append(("paragraph", _squash(" ".join(current))))
-    return [block for block in blocks if block[1]]
+    return [block for chunk in re.split(r"\n[ \t]*\n", text) for block in chunk_blocks(chunk)]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
