@@ -105,7 +105,9 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
             return False
         self._generation += 1
         mentions = MentionIndex(analysed.analysis, len(self.article.text))
-        self.post_message(AnalysisReady(analysed, mentions, self._generation, None))
+        message = AnalysisReady(analysed, mentions, self._generation, None)
+        self._analysis_ready(message)  # now: the first frame has the highlights
+        self.app.post_message(message)  # what the app does with an analysis (no bubbling)
         return True
 
     def _align_header(self, margin: int) -> None:
