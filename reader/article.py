@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from reader import formats
 from reader.decoding import decode
 from reader.errors import ArticleError
-from reader.sanitize import normalise_newlines, one_line, strip_escapes
+from reader.sanitize import is_clean, normalise_newlines, one_line, strip_escapes
 
 if TYPE_CHECKING:
     from reader.config import Config
@@ -92,8 +92,8 @@ class Article:
 
 def clean_text(text: str) -> str:
     """Normalise newlines, remove escape sequences and NFC-normalise (every loaded text)."""
-    text = normalise_newlines(text)
-    text = strip_escapes(text)
+    if not is_clean(text):  # one scan finds that most texts need neither
+        text = strip_escapes(normalise_newlines(text))
     return unicodedata.normalize("NFC", text)
 
 
@@ -159,36 +159,35 @@ def from_text(text: str, source: str = "<text>", fmt: str | None = None,
             text = text[match.end() :]
     blocks = formats.markdown_blocks(text) if fmt == "markdown" else formats.plain_blocks(text)
     return from_blocks(blocks, source=source, title=meta_title, date=date, fmt=fmt,
-                       encoding=encoding)
+                       encoding=encoding, clean=fmt == "text")
 
 
 def from_blocks(blocks: Iterable[tuple[str, str]], *, source: str, title: str = "",
                 date: dt.date | None = None, fmt: str = "text", encoding: str = "utf-8",
-                author: str = "", site: str = "", url: str = "") -> Article:
+                author: str = "", site: str = "", url: str = "",
+                clean: bool = False) -> Article:
     """Join ``(kind, text)`` blocks into an :class:`Article` with one canonical text.
 
-    Escape sequences are removed from every block; empty blocks are dropped; unknown
-    kinds become paragraphs. ``title`` defaults to the first heading (else the first
-    block). Raises :class:`ArticleError` if no block has text.
+    Escape sequences are removed from every block (unless ``clean``: the blocks were cut
+    from a text :func:`clean_text` cleaned, and nothing decoded entities since); empty
+    blocks are dropped; unknown kinds become paragraphs. ``title`` defaults to the first
+    heading (else the first block). Raises :class:`ArticleError` if no block has text.
     """
-    kept = [(kind if kind in BLOCK_KINDS else "paragraph", strip_escapes(line))
+    kept = [(kind if kind in BLOCK_KINDS else "paragraph", line if clean else strip_escapes(line))
             for kind, line in blocks]
-    kept = [(kind, line) for kind, line in kept if line.strip()]
+    kept = [(kind, line) for kind, line in kept if line and not line.isspace()]
     if not kept:
         raise ArticleError(f"{source} has no readable text")
-    parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
     for kind, line in kept:
-        if parts:
-            offset += len(PARAGRAPH_SEPARATOR)
-        paragraphs.append(Paragraph(offset, offset + len(line), kind))
-        parts.append(line)
-        offset += len(line)
+        end = offset + len(line)
+        paragraphs.append(Paragraph(offset, end, kind))
+        offset = end + len(PARAGRAPH_SEPARATOR)
     heading = next((line for kind, line in kept if kind == "heading"), None)
     clean_title = _make_title(" ".join(one_line(title).split()) or heading or kept[0][1])
     return Article(
-        text=PARAGRAPH_SEPARATOR.join(parts),
+        text=PARAGRAPH_SEPARATOR.join([line for _, line in kept]),
         title=clean_title,
         paragraphs=tuple(paragraphs),
         date=date,

@@ -31,6 +31,13 @@ def plain_blocks(text: str) -> list[Block]:
     """
     blocks: list[Block] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
+        if "\n" not in chunk:  # one line (most paragraphs of a long text): no loop
+            line = chunk.strip()
+            if "  " in line or "\f" in line or "\v" in line:
+                line = _squash(line)
+            if line:
+                blocks.append(("paragraph", line))
+            continue
         current: list[str] = []
         for line in chunk.split("\n"):
             if _LIST_ITEM.match(line) and current:

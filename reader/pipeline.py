@@ -7,8 +7,10 @@ Imports no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from contextlib import closing
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reader.analysis.cluster import Found, cluster_found
 from reader.analysis.model import Analysis, Span
@@ -16,6 +18,11 @@ from reader.analysis.user_patterns import UserNames
 from reader.article import Article
 from reader.config import Config
 from reader.corrections import Corrections, store_for
+from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.analysis.process import RecogniserProcess
+    from reader.analysis.progressive import Progress
 
 
 def analyse_article(article: Article, config: Config,
@@ -37,6 +44,51 @@ def analyse_article(article: Article, config: Config,
         extra_patterns=corrections.patterns(),
     )
     return apply_hidden(analysis, corrections, article.sha256)
+
+
+def start_recogniser(article: Article, config: Config,
+                     corrections: Corrections) -> RecogniserProcess | None:
+    """For a text longer than one piece (see :data:`reader.analysis.chunking.MAX_CHUNK`),
+    a child process that starts loading the recogniser now; None for a shorter text."""
+    from reader.analysis.chunking import MAX_CHUNK
+
+    if len(article.text) <= MAX_CHUNK:
+        return None
+    from reader.analysis.process import RecogniserProcess
+
+    return RecogniserProcess(model=config.model, cache_dir=config.cache_path / "analysis",
+                             extra_patterns=corrections.patterns())
+
+
+def analyse_article_progressively(
+        article: Article, config: Config, corrections: Corrections,
+        first: tuple[int, int] = (0, 0),
+        child: RecogniserProcess | None = None) -> Generator[Progress, None, None]:
+    """:func:`analyse_article` in steps. A text recognised in one piece is analysed here, at
+    once; a longer one by a child process (``child``, from :func:`start_recogniser` with
+    the same corrections, else a new one), which loads the recogniser while the cache is
+    read here: the cached analysis at once, else provisional analyses (the pieces holding
+    ``first`` first), then the final one. This process then never loads spaCy and its more
+    than 100 MB, nor holds its interpreter lock while recognising. Every analysis has the
+    hidden names removed."""
+    from reader.analysis.progressive import Progress
+
+    child = child or start_recogniser(article, config, corrections)
+    if child is None:
+        yield Progress(analyse_article(article, config, corrections), 1, 1)
+        return
+    try:
+        cached = cached_article_analysis(article, config, corrections)
+    except ReaderError:  # an unknown model: the child says so
+        cached = None
+    if cached is not None:
+        child.stop()
+        yield Progress(cached, 1, 1)
+        return
+    with closing(child.analyse(article.text, first)) as steps:
+        for step in steps:
+            yield Progress(apply_hidden(step.analysis, corrections, article.sha256),
+                           step.done, step.total)
 
 
 def cached_article_analysis(article: Article, config: Config, corrections: Corrections,

@@ -12,7 +12,9 @@ milliseconds. Other paragraphs are wrapped word by word with cell widths.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -139,3 +141,107 @@ def cell_offset(text: str, start: int, end: int, column: int) -> int:
         if cells > column:
             return index
     return end
+
+
+class LineTable:
+    """The display lines of a text's blocks at one width, wrapped as far as needed.
+
+    Lines are kept in three integer arrays (start, end and paragraph of each line: 12
+    bytes a line, not an object). Blocks are wrapped in order: :meth:`reach` and
+    :meth:`reach_offset` wrap on demand up to a line or a text offset; :meth:`step` wraps
+    a little more (a front end calls it while idle) until :attr:`complete`. Until then
+    :meth:`estimate` gives the likely number of lines (the scroll range), from the lines
+    per character of what is wrapped. ``len()`` is the number of lines wrapped so far;
+    indexing wraps on demand; iterating wraps everything.
+    """
+
+    def __init__(self, text: str, blocks: Sequence[_Block], width: int,
+                 indents: Mapping[str, int] | None = None) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.width = width
+        self.indents = indents or {}
+        self.starts = array("i")
+        self.ends = array("i")
+        self.paragraphs = array("i")
+        #: Blocks wrapped so far (the next one to wrap).
+        self.done = 0
+
+    @property
+    def complete(self) -> bool:
+        """True once every block is wrapped."""
+        return self.done >= len(self.blocks)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> Line:
+        if index < 0:
+            self.finish()
+            index += len(self.starts)
+        if not self.reach(index):
+            raise IndexError(index)
+        return Line(self.starts[index], self.ends[index], self.paragraphs[index])
+
+    def __iter__(self) -> Iterator[Line]:
+        self.finish()
+        for index in range(len(self.starts)):
+            yield Line(self.starts[index], self.ends[index], self.paragraphs[index])
+
+    def _wrap_next(self) -> int:
+        """Wrap the next block (after its blank separator line); its length in characters."""
+        index = self.done
+        block = self.blocks[index]
+        if index:
+            self.starts.append(block.start)
+            self.ends.append(block.start)
+            self.paragraphs.append(-1)
+        indent = self.indents.get(getattr(block, "kind", ""), 0)
+        for line in wrap_paragraph(self.text, block.start, block.end, self.width - indent,
+                                   index):
+            self.starts.append(line.start)
+            self.ends.append(line.end)
+            self.paragraphs.append(index)
+        self.done = index + 1
+        return block.end - block.start
+
+    def step(self, budget: int) -> bool:
+        """Wrap blocks holding about ``budget`` characters; True once complete."""
+        while not self.complete and budget > 0:
+            budget -= self._wrap_next() + 1
+        return self.complete
+
+    def finish(self) -> None:
+        """Wrap every block that is left."""
+        while not self.complete:
+            self._wrap_next()
+
+    def reach(self, index: int) -> bool:
+        """Wrap until line ``index`` exists; False if the text has fewer lines."""
+        while len(self.starts) <= index and not self.complete:
+            self._wrap_next()
+        return 0 <= index < len(self.starts)
+
+    def reach_offset(self, offset: int) -> None:
+        """Wrap until the block holding text offset ``offset`` is wrapped."""
+        blocks = self.blocks
+        while not self.complete and blocks[self.done].start <= offset:
+            self._wrap_next()
+
+    def line_of_offset(self, offset: int) -> int:
+        """Index of the display line showing text offset ``offset`` (wrapping to it)."""
+        self.reach_offset(offset)
+        index = max(0, bisect_right(self.starts, offset) - 1)
+        # A blank separator line shares its start with the next paragraph's first line.
+        while index + 1 < len(self.starts) and self.paragraphs[index] < 0:
+            index += 1
+        return index
+
+    def estimate(self) -> int:
+        """The number of lines: exact once complete, else estimated from what is wrapped."""
+        wrapped = len(self.starts)
+        if self.complete or not self.done:
+            return wrapped if self.complete else max(1, len(self.text) // max(1, self.width))
+        covered = self.blocks[self.done - 1].end
+        left = len(self.text) - covered
+        return wrapped + max(1, round(left * wrapped / max(1, covered)))

@@ -7,14 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis import cache
-from reader.analysis.chunking import spans_in_chunks
+from reader.analysis.chunking import MAX_CHUNK, spans_in_chunks
 from reader.analysis.cluster import cluster
 from reader.analysis.model import Analysis, Span
 from reader.analysis.recognisers import Pattern, Recogniser, get_recogniser
 from reader.analysis.user_patterns import UserNames
-
-#: Longest piece of text given to the recogniser at once (spaCy's default ``max_length``).
-MAX_CHUNK = 1_000_000
 
 
 def default_cache_dir() -> Path:
@@ -76,7 +73,7 @@ def spans_of_texts(texts: Sequence[str], *, model: str = "",
 
 def _spans_with(recogniser: Recogniser, texts: Sequence[str]) -> list[list[Span]]:
     # spaCy refuses texts over nlp.max_length (E088): longer ones go in paragraph pieces.
-    limit = min(int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK), MAX_CHUNK)
+    limit = piece_limit(recogniser)
     short = [text for text in texts if len(text) <= limit]
     found = iter(recogniser.spans(short) if short else [])
     return [next(found) if len(text) <= limit
@@ -88,6 +85,11 @@ def _analyse_with(recogniser: Recogniser, texts: Sequence[str],
     added = UserNames(patterns)
     return [(Analysis(entities=cluster(text, spans, keep=added), recogniser=recogniser.name),
              spans) for text, spans in zip(texts, _spans_with(recogniser, texts), strict=True)]
+
+
+def piece_limit(recogniser: Recogniser) -> int:
+    """The longest text ``recogniser`` is given at once (longer ones go in pieces)."""
+    return min(int(getattr(recogniser.nlp, "max_length", 0) or MAX_CHUNK), MAX_CHUNK)
 
 
 def recognise_texts(texts: Sequence[str], model: str = "") -> list[list[Span]]:

@@ -17,6 +17,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from reader.analysis.model import Span
 
+#: Longest piece of text given to a recogniser at once. A longer text is recognised in
+#: pieces cut at paragraph boundaries (:func:`chunks`), always the same ones, so the app can
+#: recognise the piece on screen first and get the same result
+#: (:mod:`reader.analysis.progressive`); small pieces also keep memory low.
+MAX_CHUNK = 100_000
 #: A paragraph boundary: a blank line (the cut goes after it and any following whitespace).
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 #: A sentence end: punctuation, closing quotes or brackets, then whitespace.
@@ -77,4 +82,4 @@ def spans_in_chunks(recognise: Callable[[Sequence[str]], list[list[Span]]], text
             for (offset, _), spans in zip(pieces, found, strict=True) for span in spans]
 
 
-__all__ = ["chunks", "spans_in_chunks"]
+__all__ = ["MAX_CHUNK", "chunks", "spans_in_chunks"]

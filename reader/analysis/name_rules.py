@@ -132,14 +132,14 @@ class NameRules(WordClasses):
             self.lex.get(word[:-1]) in _PERSON_CLASSES)
 
     def _longer_pattern(self, words: list[str], i: int) -> bool:
-        """Whether a shipped pattern of two or more words starts at ``i`` ("São Paulo")."""
+        """Whether a shipped pattern of two or more words starts at ``i`` ("Santa Monica")."""
         match = self.patterns.match(words, i)
         return match is not None and match[0] > i + 1 and match[1] != "MISC"
 
     def _team(self, words: list[str], kinds: list[str], end: int,
               label: str) -> tuple[int, str]:
         """A place followed by a team word or number is a club: "Manchester United",
-        "Chicago Bulls", "Mainz 05"."""
+        "Chicago Bulls", "Bochum 08"."""
         n = len(words)
         if end >= n:
             return end, label
@@ -361,6 +361,8 @@ class NameRules(WordClasses):
             return (i, i + 1, "", False)  # a place adjective before a noun: "Kieler Bus"
         if self.names_place(prev) and prev_kind in (NOUN, UNKNOWN, KNOWN):
             label, strong = "LOC", True
+        elif GIVEN not in run and prev_kind != ROLE and j < n and words[j] in self.place_verbs:
+            label = "LOC"  # "Quarzbach liegt an der Elbe"
         elif prev_kind == ROLE or GIVEN in run or PERSON_LIKE in run or SURNAME in run or (
                 _life_dates(words, j)):
             label = "PER"

@@ -157,7 +157,7 @@ class PostRules(WordClasses):
                 end = k + 2
             elif word[:1] in self.road_letters and word[1:].isdigit() and 2 <= len(word) <= 4:
                 end = k + 1
-            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "E 3/3"
+            if end > k and not (end < n and words[end] in ("/", "-")):  # not a type: "A 3/4"
                 found.append((k, end, "LOC", False))
         if found:
             spans.extend(found)
@@ -165,7 +165,7 @@ class PostRules(WordClasses):
 
     def _models(self, words: list[str], spans: list[Found]) -> None:
         """A company's or product's name with a model number is a product (MISC): "Boeing
-        747", "Airbus A380" (not a club's number "Mainz 05", nor an amount "BMW 100
+        747", "Airbus A380" (not a club's number "Bochum 08", nor an amount "BMW 100
         Millionen" or a year)."""
         n = len(words)
         for k, (start, end, label, strong) in enumerate(spans):
@@ -180,7 +180,7 @@ class PostRules(WordClasses):
 
     def _cited_titles(self, words: list[str], spans: list[Found]) -> None:
         """Titles in a list of works: "* Anna Quell: Die Welt der Moose." and "Hans
-        Brand (Hg.): Lesen und Schreiben." (an author in a list item, or an editor's mark,
+        Brand (Hg.): Moose und Farne." (an author in a list item, or an editor's mark,
         then a colon and the title up to the full stop)."""
         n = len(words)
         ends = {end: start for start, end, label, _ in spans if label == "PER"}

@@ -1,3 +1,3 @@
 """Version of the embedded recogniser's rules; part of its id and so of the cache key."""
 
-EMBEDDED_VERSION = "0.3.2"
+EMBEDDED_VERSION = "0.4.1"

@@ -98,6 +98,8 @@ class WordClasses:
         #: Nouns for places before a place's name ("die Gemeinde ...", "Hafenstadt ...").
         self.place_nouns = frozenset(cues["place_nouns"])
         self.place_noun_suffixes = tuple(w.lower() for w in cues["place_nouns"] if len(w) >= 5)
+        #: Verbs after a place's name ("Quarzbach liegt an der Elbe").
+        self.place_verbs = frozenset(cues["place_verbs"])
         #: Editors' marks ("(Hg.):") and list marks before an author ("* Name: Title.").
         self.editor_marks = frozenset(cues["editor_marks"])
         self.list_marks = frozenset(cues["list_marks"])

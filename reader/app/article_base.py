@@ -3,25 +3,30 @@
 :class:`reader.app.article_view.ArticleView` adds the keys, mark mode
 (:mod:`reader.app.mark_mode`), jump mode (:mod:`reader.app.jump_mode`) and the drawing.
 Only the visible lines are drawn (Textual's line API); offsets map to lines with bisect.
+A long text is wrapped up to the screen first and the rest in steps while idle (the scroll
+range is estimated until then); going to an offset or a line wraps up to it on demand.
 """
 
 from __future__ import annotations
-
-from bisect import bisect_right
 
 from textual import events
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.timer import Timer
 
 from reader.app import blocks as block_style
 from reader.app.marks import MentionIndex, Ranges
 from reader.app.messages import MatchesChanged, SelectionChanged
 from reader.article import Article
-from reader.wrap import Line, cell_offset, wrap_blocks
+from reader.wrap import LineTable, cell_offset
 
 #: Preferred measure (characters per line) of the text column.
 MEASURE = 80
+#: Characters wrapped per tick while idle, and the ticks' interval (s): a 2 MB text is
+#: wrapped within a fraction of a second after the first screen, without holding up keys.
+WRAP_STEP = 150_000
+WRAP_INTERVAL = 0.02
 
 
 class ArticleBase(ScrollView, can_focus=True):
@@ -38,8 +43,8 @@ class ArticleBase(ScrollView, can_focus=True):
         self.selected: int | None = None
         self.matches = Ranges()
         self.current_match: int | None = None
-        self._lines: list[Line] = []
-        self._starts: list[int] = []
+        self._lines = LineTable(article.text, (), 0)
+        self._wrapping: Timer | None = None
         self._wrapped_width = -1
         self._pad = -1  # unknown until the first layout
         #: Jump mode's labels (label -> mention) and what has been typed of one; a new
@@ -61,14 +66,38 @@ class ArticleBase(ScrollView, can_focus=True):
             self.text_margin = pad + self.styles.padding.left
         if width == self._wrapped_width:
             return
-        anchor = self._lines[int(self.scroll_offset.y)].start if self._lines else 0
+        top = int(self.scroll_offset.y)
+        anchor = self._lines[top].start if self._lines.reach(top) else 0
         self._wrapped_width = width
-        self._lines = wrap_blocks(self.article.text, self.article.paragraphs, width,
-                                  block_style.INDENTS)
-        self._starts = [line.start for line in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        # Only the lines up to the screen are wrapped now; the rest follows while idle.
+        self._lines = LineTable(self.article.text, self.article.paragraphs, width,
+                                block_style.INDENTS)
+        line = self._lines.line_of_offset(anchor) if anchor else 0
+        self._lines.reach(line + max(1, self.scrollable_content_region.height))
+        self._size_to_lines()
         if anchor:
-            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
+            self.scroll_to(y=line, animate=False, immediate=True)
+        if not self._lines.complete and self._wrapping is None:
+            self._wrapping = self.set_interval(WRAP_INTERVAL, self._wrap_more)
+
+    def _size_to_lines(self) -> None:
+        """The scroll range: every line once wrapped, an estimate until then."""
+        height = self._lines.estimate()
+        if height != self.virtual_size.height or self._wrapped_width != self.virtual_size.width:
+            self.virtual_size = Size(self._wrapped_width, height)
+
+    def _wrap_more(self) -> None:
+        """Wrap the next piece of the text (a timer runs this until every line is known)."""
+        if self._lines.step(WRAP_STEP) and self._wrapping is not None:
+            self._wrapping.stop()
+            self._wrapping = None
+        self._size_to_lines()
+
+    def wrap_all(self) -> None:
+        """Wrap the whole text now (before going to its end)."""
+        self._rewrap()
+        self._lines.finish()
+        self._size_to_lines()
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -83,26 +112,27 @@ class ArticleBase(ScrollView, can_focus=True):
         self.refresh()
 
     @property
-    def lines(self) -> list[Line]:
-        """The display lines at the current width."""
+    def lines(self) -> LineTable:
+        """The display lines at the current width (wrapped on demand; see :class:`LineTable`)."""
         self._rewrap()
         return self._lines
 
     def line_of_offset(self, offset: int) -> int:
-        """Index of the display line showing text offset ``offset``."""
-        index = max(0, bisect_right(self._starts, offset) - 1)
-        # A blank separator line shares its start with the next paragraph's first line.
-        while index + 1 < len(self._lines) and self._lines[index].paragraph < 0:
-            index += 1
+        """Index of the display line showing text offset ``offset`` (wrapped up to there)."""
+        index = self._lines.line_of_offset(offset)
+        self._size_to_lines()
         return index
 
     def visible_range(self) -> tuple[int, int]:
         """Text offsets ``[start, end)`` of the lines on screen."""
         lines = self.lines
-        if not lines:
+        top = int(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        lines.reach(top + height - 1)
+        if not len(lines):
             return 0, 0
-        top = min(int(self.scroll_offset.y), len(lines) - 1)
-        bottom = min(top + max(1, self.scrollable_content_region.height), len(lines)) - 1
+        top = min(top, len(lines) - 1)
+        bottom = min(top + height, len(lines)) - 1
         return lines[top].start, lines[bottom].end
 
     def scroll_to_offset(self, start: int, end: int | None = None) -> None:
@@ -149,7 +179,7 @@ class ArticleBase(ScrollView, can_focus=True):
         if offset is None:
             return None
         index = int(self.scroll_offset.y) + offset.y
-        if not 0 <= index < len(self._lines):
+        if not self._lines.reach(index):
             return None
         line = self._lines[index]
         if line.paragraph < 0:

@@ -171,6 +171,7 @@ class ArticleView(MarkMode, JumpMode):
 
     def action_scroll_end(self) -> None:
         """Scroll to the bottom."""
+        self.wrap_all()
         self.scroll_end(animate=False, immediate=True)
 
     def action_scroll_up(self) -> None:
@@ -282,7 +283,7 @@ class ArticleView(MarkMode, JumpMode):
         index = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index >= len(self._lines):
+        if not self._lines.reach(index):
             return Strip.blank(width, base)
         text = self.line_text(index)
         segments = list(text.render(self.app.console))

@@ -12,6 +12,7 @@ background of every entity. The flows live in their own modules: find
 from __future__ import annotations
 
 import gc
+from contextlib import closing
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -19,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.app.article_view import ArticleView
 from reader.app.correcting import CorrectionsFlow
@@ -30,6 +31,7 @@ from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex
 from reader.app.messages import (
     Activated,
+    AnalysisProgress,
     AnalysisReady,
     CorrectionSaved,
     LeavePanel,
@@ -82,8 +84,12 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.view.focus()
         self.watch(self.view, "text_margin", self._align_header)
         # The recogniser after the first frame: a thread importing spaCy would hold the
-        # GIL meanwhile. A small cached analysis is drawn with the first frame.
-        self.call_after_refresh(self._after_first_frame, not self._adopt_cached())
+        # GIL meanwhile. A small cached analysis is drawn with the first frame. A long
+        # text's recogniser is a child process: it starts loading now, on another core.
+        cached = self._adopt_cached()
+        if not cached:
+            self.session.prepare_analysis()
+        self.call_after_refresh(self._after_first_frame, not cached)
 
     def _after_first_frame(self, analyse: bool) -> None:
         """Start what the first frame did not need: the garbage collector (``reader
@@ -124,20 +130,50 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         ``select``: a text span whose mention to select when done (an entity just added).
         """
         self._generation += 1
-        self._analyse(self._generation, select)
+        self._analyse(self._generation, select, self.view.visible_range())
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def _analyse(self, generation: int, select: tuple[int, int] | None = None) -> None:
-        # A damaged corrections file: read without corrections, keep the file.
-        analysed = self.session.analyse(strict=False)
-        mentions = MentionIndex(analysed.analysis, len(self.article.text))
-        self.post_message(AnalysisReady(analysed, mentions, generation, select))
+    def _analyse(self, generation: int, select: tuple[int, int] | None = None,
+                 first: tuple[int, int] = (0, 0)) -> None:
+        # A damaged corrections file: read without corrections, keep the file. A long
+        # text comes in steps: the pieces on screen (``first``) first.
+        worker = get_current_worker()
+        with closing(self.session.analyse_progressively(first, strict=False)) as steps:
+            for analysed, done, total in steps:
+                if worker.is_cancelled:
+                    return  # closing the steps stops the recogniser
+                mentions = MentionIndex(analysed.analysis, len(self.article.text))
+                if done < total:
+                    self.post_message(AnalysisProgress(analysed, mentions, generation,
+                                                       done, total))
+                else:
+                    self.post_message(AnalysisReady(analysed, mentions, generation, select))
+
+    @on(AnalysisProgress)
+    def _analysis_progress(self, message: AnalysisProgress) -> None:
+        """Highlight what is recognised so far (not adopted: the index, export and glossary
+        wait for the final analysis)."""
+        if message.generation != self._generation or self.session.analysis is not None:
+            return  # a newer analysis is on its way, or the current one stays until then
+        previous = self.view.selected
+        start = (self.mentions.mentions[previous].start
+                 if previous is not None and self.mentions is not None else None)
+        self.mentions = message.mentions
+        self.status.recogniser = (strip_escapes(message.analysed.analysis.recogniser)
+                                  or "recogniser")
+        self.status.entities = len(message.analysed.analysis.entities)
+        self.status.busy = f"recognising {100 * message.done // message.total}%"
+        self.view.set_mentions(message.mentions)
+        if start is not None:
+            index = message.mentions.ranges.at(start)
+            if index is not None:
+                self.view.select(index, scroll=False)
 
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
         if message.generation != self._generation:
             return  # a newer analysis (after another correction) is on its way
-        again = self.session.analysis is not None
+        again = self.session.analysis is not None or self.view.selected is not None
         previous = self.view.selected
         previous_start = (self.mentions.mentions[previous].start
                           if previous is not None and self.mentions is not None else None)

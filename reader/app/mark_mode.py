@@ -91,7 +91,7 @@ class MarkMode(ArticleBase):
         line = self.line_of_offset(offset)
         column = offset - self._lines[line].start
         target = line + step
-        while 0 <= target < len(self._lines):
+        while target >= 0 and self._lines.reach(target):
             candidate = self._lines[target]
             if candidate.paragraph >= 0:
                 index = words.within(candidate.start, candidate.end, candidate.start + column)

@@ -35,6 +35,22 @@ class AnalysisReady(Message):
 
 
 @dataclass
+class AnalysisProgress(Message):
+    """A provisional analysis of a long text: the pieces recognised so far (``done`` of
+    ``total``), those on screen first; :class:`AnalysisReady` brings the final one."""
+
+    analysed: Analysed
+    mentions: MentionIndex
+    generation: int
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer provisional analysis replaces an older one still in the queue."""
+        return isinstance(message, AnalysisProgress)
+
+
+@dataclass
 class EntriesReady(Message):
     """Glossary entries arrived, by entity key (``final``: the prefetch is done)."""
 

@@ -17,9 +17,11 @@ thread (:meth:`adopt`, or by assigning :attr:`entries`). Imports no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Generator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glossary.models import EntityQuery, GlossaryEntry, Status
 from reader.analysis.model import Analysis
@@ -30,6 +32,7 @@ from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from glossary.service import Glossary
+    from reader.analysis.process import RecogniserProcess
     from reader.session.bundle import ExportBundle
     from reader.session.changes import Change
 
@@ -73,6 +76,8 @@ class Session:
         #: Glossary queries and entries by entity key.
         self.queries: dict[str, EntityQuery] = {}
         self.entries: dict[str, GlossaryEntry] = {}
+        #: The corrections' patterns and the recogniser started by :meth:`prepare_analysis`.
+        self._prepared: tuple[list[dict[str, Any]], RecogniserProcess | None] | None = None
 
     def __enter__(self) -> Session:
         return self
@@ -81,7 +86,10 @@ class Session:
         self.close()
 
     def close(self) -> None:
-        """Close the glossary, if one was opened."""
+        """Close the glossary, if one was opened, and stop a recogniser still running."""
+        process = sys.modules.get("reader.analysis.process")
+        if process is not None:
+            process.stop_all()
         if self._glossary is not None:
             self._glossary.close()
 
@@ -110,6 +118,45 @@ class Session:
         else:
             analysis = analyse_article(self.article, self.config, corrections)
         return Analysed(analysis, corrections, warning)
+
+    def prepare_analysis(self) -> None:
+        """For a long text, start loading the recogniser (a child process) now, while the
+        front end draws; :meth:`analyse_progressively` then uses it."""
+        if self._analyser is not None or self._prepared is not None:
+            return
+        from reader.pipeline import start_recogniser
+
+        corrections, _ = self.load_corrections(strict=False)
+        self._prepared = (corrections.patterns(),
+                          start_recogniser(self.article, self.config, corrections))
+
+    def analyse_progressively(
+            self, first: tuple[int, int] = (0, 0), *,
+            strict: bool = True) -> Generator[tuple[Analysed, int, int], None, None]:
+        """:meth:`analyse` in steps: ``(analysed, done, total)`` for provisional analyses
+        of the pieces of a long text recognised so far (those holding the text range
+        ``first`` come first), then the final one (``done == total``), which equals what
+        :meth:`analyse` gives. A cached analysis (or an injected analyser's) is final at once.
+        The recogniser runs in a child process. Changes nothing (safe in a worker)."""
+        corrections, warning = self.load_corrections(strict=strict)
+        if self._analyser is not None:
+            from reader.pipeline import apply_hidden
+
+            analysis = apply_hidden(self._analyser(self.article.text), corrections,
+                                    self.article.sha256)
+            yield Analysed(analysis, corrections, warning), 1, 1
+            return
+        from reader.pipeline import analyse_article_progressively
+
+        prepared, self._prepared = self._prepared, None
+        patterns, child = prepared if prepared is not None else ([], None)
+        if child is not None and patterns != corrections.patterns():
+            child.stop()  # corrected since: the recogniser is loaded anew with them
+            child = None
+        with closing(analyse_article_progressively(self.article, self.config, corrections,
+                                                   first, child)) as steps:
+            for step in steps:
+                yield Analysed(step.analysis, corrections, warning), step.done, step.total
 
     def cached_analysis(self, max_bytes: int | None = None) -> Analysed | None:
         """What :meth:`analyse` (not strict) would give, if it is in the analysis cache and

@@ -1,0 +1,134 @@
+"""Long documents: the first screen is wrapped first, the rest while idle or on demand.
+
+Texts of ~150 kB with a small wrapping step, so the incremental states can be seen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_support import MakeApp, settle
+
+from reader.app import article_base
+from reader.article import Article, from_text
+from reader.wrap import LineTable, wrap_blocks
+
+SIZE = (100, 30)
+
+
+def long_article(paragraphs: int = 900) -> Article:
+    """Numbered paragraphs (each word findable), about 170 characters each."""
+    body = "\n\n".join(
+        f"Absatz {n}: Die Koalition der Willigen beriet in Kiew und Moskau über die Lage; "
+        f"Dmitri Peskow sagte dazu nichts, berichtete Interfax am Tag Nummer {n}."
+        for n in range(1, paragraphs + 1))
+    return from_text("Ein langer Text\n\n" + body + "\n\nSchlusswort Zaunkönig.", "long.txt",
+                     "text")
+
+
+@pytest.fixture
+def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wrap in small steps and slowly, so the text is wrapped in many ticks."""
+    monkeypatch.setattr(article_base, "WRAP_STEP", 2_000)
+    monkeypatch.setattr(article_base, "WRAP_INTERVAL", 0.5)
+
+
+def screen_text(app: object) -> str:
+    view = app.view  # type: ignore[attr-defined]
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+def test_a_line_table_wrapped_in_steps_equals_wrapping_at_once() -> None:
+    article = long_article(60)
+    table = LineTable(article.text, article.paragraphs, 37, {"quote": 2})
+    assert table.reach(5) and not table.complete
+    assert table.line_of_offset(len(article.text) // 2) > 5
+    while not table.step(500):
+        assert len(table) < table.estimate() * 2
+    assert list(table) == wrap_blocks(article.text, article.paragraphs, 37, {"quote": 2})
+    assert table.estimate() == len(table)
+    with pytest.raises(IndexError):
+        table[len(table)]
+
+
+async def test_the_end_of_a_long_text_is_reached_before_it_is_wrapped(
+        make_app: MakeApp, small_steps: None) -> None:
+    app = make_app(long_article())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = app.view.lines
+        assert not lines.complete and "Absatz 1:" in screen_text(app)
+        assert app.view.virtual_size.height > len(lines)  # the estimated scroll range
+        await pilot.press("G")
+        assert lines.complete
+        assert app.view.virtual_size.height == len(lines)
+        assert "Schlusswort Zaunkönig." in screen_text(app)
+        await pilot.press("g")
+        assert "Absatz 1:" in screen_text(app)
+
+
+async def test_find_reaches_a_word_at_the_end_before_it_is_wrapped(
+        make_app: MakeApp, small_steps: None) -> None:
+    app = make_app(long_article())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.view.lines.complete
+        await pilot.press("slash", *"Zaunkönig")
+        await pilot.pause()
+        assert len(app.view.matches) == 1
+        assert "Schlusswort Zaunkönig" in screen_text(app)
+        await pilot.press("escape")
+        start, end = app.view.visible_range()
+        assert start <= app.article.text.index("Zaunkönig") < end
+
+
+async def test_resizing_while_wrapping_keeps_the_top_line_and_wraps_anew(
+        make_app: MakeApp, small_steps: None) -> None:
+    article = long_article()
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.view.scroll_to_offset(article.text.index("Absatz 300:"))
+        await pilot.pause()
+        top, _ = app.view.visible_range()
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        lines = app.view.lines
+        assert lines.width < 80 and not lines.complete
+        after, _ = app.view.visible_range()
+        assert article.paragraph_at(after) == article.paragraph_at(top)
+        await pilot.press("G")
+        assert list(lines) == wrap_blocks(article.text, article.paragraphs, lines.width,
+                                          article_base.block_style.INDENTS)
+
+
+async def test_the_first_screen_is_highlighted_before_the_whole_text_is_recognised(
+        make_app: MakeApp, tmp_path: Path) -> None:
+    """The real recogniser (in a child process): provisional highlights on screen while the
+    status line shows the progress, then the final analysis, equal to the whole one."""
+    from reader.analysis.cache import to_json
+    from reader.config import Config
+    from reader.session import Session
+
+    article = long_article(1800)  # about 300 kB: three pieces
+    config = Config(offline=True)
+    app = make_app(article, config=config, analyser=None)
+    seen_provisional = False
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3000):
+            await pilot.pause(0.01)
+            if app.main.status.busy.startswith("recognising"):
+                assert app.main.session.analysis is None
+                mentions = app.view.mentions
+                start, end = app.view.visible_range()
+                assert mentions is not None and len(mentions.ranges.between(start, end))
+                seen_provisional = True
+            if app.main.session.analysis is not None:
+                break
+        await settle(pilot)
+        final = app.main.session.analysis
+        assert seen_provisional and final is not None and not app.main.status.busy
+    elsewhere = Config(offline=True, cache_dir=str(tmp_path))  # not the child's cache
+    whole = Session(article, elsewhere).analyse().analysis
+    assert to_json(final) == to_json(whole)

@@ -1,0 +1,60 @@
+"""A long text is recognised piece by piece in a child process, the part on screen first;
+the final analysis is exactly the whole-text analysis."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from app_support import SEED
+
+from reader.analysis.api import MAX_CHUNK
+from reader.analysis.cache import to_json
+from reader.analysis.progressive import first_order, piece_bounds
+from reader.article import Article, from_text, load
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.session import Session
+
+
+def long_text(copies: int) -> Article:
+    """The seed's paragraphs as numbered articles (~5 kB each)."""
+    body = load(SEED).text
+    return from_text("\n\n".join(f"Teil {n}\n\n{body}" for n in range(1, copies + 1)),
+                     "long.txt", "text")
+
+
+def test_pieces_on_screen_come_first_and_cover_the_text() -> None:
+    text = "\n\n".join(f"Absatz {n} " + "Wort " * 30 for n in range(400))
+    bounds = piece_bounds(text, 5_000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
+    assert all(text[end - 2:end] == "\n\n" for _, end in bounds[:-1])  # paragraph cuts
+    middle = len(text) // 2
+    order, first = first_order(bounds, middle, middle + 6_000)
+    assert first == 2 and sorted(order) == list(range(len(bounds)))
+    assert bounds[order[0]][0] <= middle < bounds[order[0]][1]
+
+
+def test_the_screen_is_recognised_first_and_the_end_equals_the_whole(tmp_path: object) -> None:
+    article = long_text(52)
+    assert len(article.text) > 2 * MAX_CHUNK
+    start = article.text.index("Teil 40\n")
+    session = Session(article, Config(offline=True))
+    session.prepare_analysis()  # the recogniser's child starts loading now
+    steps = list(session.analyse_progressively((start, start + 3_000)))
+    first, done, total = steps[0]
+    assert 0 < done < total == steps[-1][1] == steps[-1][2]
+    found = sorted(m.start for e in first.analysis.entities for m in e.mentions)
+    assert any(start <= offset < start + 3_000 for offset in found)
+    assert not any(offset < start - MAX_CHUNK for offset in found)  # only pieces near it
+    whole = Session(article, Config(offline=True, cache_dir=str(tmp_path))).analyse()
+    assert to_json(steps[-1][0].analysis) == to_json(whole.analysis)
+    again = list(session.analyse_progressively((0, 0)))  # cached now: final at once
+    assert len(again) == 1 and to_json(again[0][0].analysis) == to_json(whole.analysis)
+
+
+def test_a_child_that_cannot_load_the_model_reports_why() -> None:
+    session = Session(long_text(25), Config(offline=True, model="no_such_model_xx"))
+    with pytest.raises(ReaderError, match="no_such_model_xx"):
+        list(session.analyse_progressively())
