@@ -11,6 +11,8 @@ then measures, in one run:
   recognition plus clustering into entities: the analysis ``reader annotate`` writes);
 - ``reader annotate docs.jsonl -o out.jsonl -j1`` and ``-j2``: the installed command, end
   to end (process start, recogniser load, reading, analysis, writing), with empty caches.
+  Its workers (one with ``-j1``) recognise; the command's own process reads, clusters and
+  writes meanwhile, so ``-j1`` too keeps a second core partly busy.
 
 Prints documents/s and characters/s, the ratios to in-process ``recognise_texts`` (goals:
 ``-j1`` at least 0.85 of in-process, ``-j2`` at least 1.6 times ``-j1`` on two cores), the

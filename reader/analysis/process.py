@@ -7,7 +7,8 @@ recogniser runs on another core instead of holding the app's interpreter lock.
 
 Protocol: the parent writes one line of JSON (model, cache directory, patterns) at once,
 and the child loads the recogniser meanwhile; then one line of options (the range to
-recognise first) and the text (UTF-8), and closes the child's standard input. The child
+recognise first, the text's length) and the text (UTF-8); later lines name a range to
+recognise next (the reader scrolled there: :meth:`RecogniserProcess.refocus`). The child
 checks the analysis cache, then writes for each
 :class:`reader.analysis.progressive.Progress` a line of JSON (``done``, ``total``, the
 recogniser's name and the number of entities) and one line per entity (as
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -79,9 +82,10 @@ class RecogniserProcess:
         child = self.child
         assert child.stdout is not None
         try:
-            options = {"first": list(first), "every": every}
-            self._send(json.dumps(options).encode("utf-8") + b"\n"
-                       + text.encode("utf-8", "surrogatepass"), close=True)
+            data = text.encode("utf-8", "surrogatepass")
+            options = {"first": list(first), "every": every, "length": len(data)}
+            self._send(json.dumps(options).encode("utf-8") + b"\n" + data, close=False)
+            del data
             for line in child.stdout:
                 data = json.loads(line)
                 if "error" in data:
@@ -99,6 +103,13 @@ class RecogniserProcess:
         finally:
             self.stop()
 
+    def refocus(self, start: int, end: int) -> None:
+        """Recognise the pieces holding ``[start, end]`` next (the reader went there)."""
+        if self.child.poll() is None:
+            with contextlib.suppress(OSError, ValueError):  # gone or closed meanwhile
+                self._send(json.dumps({"first": [start, end]}).encode("utf-8") + b"\n",
+                           close=False)
+
     def stop(self) -> None:
         """End the child (if it still runs) and free what it used."""
         _RUNNING.discard(self.child)
@@ -112,6 +123,52 @@ class RecogniserProcess:
         self._errors.close()
 
 
+class _Input:
+    """The child's standard input, unbuffered: lines, a number of bytes, and the ranges to
+    recognise next that arrive later (looked for without waiting)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = b""
+        self.closed = False
+
+    def _fill(self) -> bool:
+        chunk = os.read(self.fd, 1 << 16)
+        self.closed = not chunk
+        self.buffer += chunk
+        return bool(chunk)
+
+    def line(self) -> bytes:
+        """The next line (without its newline)."""
+        while b"\n" not in self.buffer and self._fill():
+            pass
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line
+
+    def exactly(self, size: int) -> bytes:
+        """The next ``size`` bytes (fewer if the input ends)."""
+        parts, have = [self.buffer], len(self.buffer)
+        while have < size:
+            chunk = os.read(self.fd, min(1 << 20, size - have))
+            if not chunk:
+                break
+            parts.append(chunk)
+            have += len(chunk)
+        data = b"".join(parts)
+        self.buffer = data[size:]
+        return data[:size]
+
+    def focus(self) -> tuple[int, int] | None:
+        """The last range to recognise next that the parent sent (None: none since)."""
+        while not self.closed and select.select([self.fd], [], [], 0)[0]:
+            self._fill()
+        if b"\n" not in self.buffer:
+            return None
+        *lines, self.buffer = self.buffer.split(b"\n")
+        start, end = json.loads(lines[-1])["first"]
+        return int(start), int(end)
+
+
 def main() -> int:
     """The child: read the header, load the recogniser, read the options and the text, and
     write the progress as JSON lines."""
@@ -119,16 +176,17 @@ def main() -> int:
     from reader.analysis.recognisers import get_recogniser
 
     out = sys.stdout.buffer
-    header = json.loads(sys.stdin.buffer.readline())
+    given = _Input(sys.stdin.fileno())
+    header = json.loads(given.line())
     try:
         get_recogniser(str(header["model"]), extra_patterns=header["patterns"])
-        options = json.loads(sys.stdin.buffer.readline())
-        text = sys.stdin.buffer.read().decode("utf-8", "surrogatepass")
+        options = json.loads(given.line())
+        text = given.exactly(int(options["length"])).decode("utf-8", "surrogatepass")
         start, end = options["first"]
         for progress in analyse_progressively(
                 text, model=str(header["model"]), cache_dir=Path(header["cache_dir"]),
                 extra_patterns=header["patterns"], first=(int(start), int(end)),
-                every=float(options["every"])):
+                every=float(options["every"]), focus=given.focus):
             data = to_json(progress.analysis)
             lines = [{"done": progress.done, "total": progress.total,
                       "recogniser": data["recogniser"], "entities": len(data["entities"])},

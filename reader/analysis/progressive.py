@@ -13,7 +13,7 @@ cached the same way (a cached analysis is given at once). Safe in a worker threa
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,22 +44,31 @@ def piece_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     return [(offset, offset + len(piece)) for offset, piece in chunks(text, limit)]
 
 
-def first_order(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[list[int], int]:
-    """Piece indices, those overlapping ``[start, end]`` first, then the rest in order;
-    and how many come first."""
-    first = [i for i, (a, b) in enumerate(bounds) if a <= end and start < b] or [0]
+def first_order(bounds: list[tuple[int, int]], start: int, end: int,
+                pending: list[int] | None = None) -> tuple[list[int], int]:
+    """Piece indices (of ``pending``, default all), those overlapping ``[start, end]``
+    first, then the rest in their order; and how many come first."""
+    pending = list(range(len(bounds))) if pending is None else pending
+    first = [i for i in pending if bounds[i][0] <= end and start < bounds[i][1]]
+    if not first and len(pending) == len(bounds):
+        first = pending[:1]
     chosen = set(first)
-    return first + [i for i in range(len(bounds)) if i not in chosen], len(first)
+    return first + [i for i in pending if i not in chosen], len(first)
 
 
 def analyse_progressively(text: str, *, model: str = "", cache_dir: Path,
                           extra_patterns: Iterable[Pattern] | None = None,
                           hidden: Iterable[str] | None = None, first: tuple[int, int] = (0, 0),
-                          every: float = 1.0) -> Iterator[Progress]:
+                          every: float = 1.0,
+                          focus: Callable[[], tuple[int, int] | None] | None = None,
+                          ) -> Iterator[Progress]:
     """Provisional analyses of ``text`` (the pieces holding ``first`` first, then at most
     one every ``every`` seconds), then the final one (see the module docstring).
 
-    A cached analysis is given at once as the final one. Raises what :func:`analyse` raises.
+    ``focus`` is asked between pieces for a new range to recognise next (the reader went
+    elsewhere; None: no change): the pieces left that hold it come next, and a provisional
+    analysis follows them. A cached analysis is given at once as the final one. Raises
+    what :func:`analyse` raises.
     """
     from reader.analysis import cache
     from reader.analysis.api import piece_limit
@@ -77,25 +86,32 @@ def analyse_progressively(text: str, *, model: str = "", cache_dir: Path,
         return
     recogniser = get_recogniser(model, extra_patterns=patterns, hidden=hidden_set)
     bounds = piece_bounds(text, piece_limit(recogniser))
-    order, visible = first_order(bounds, *first)
+    pending, visible = first_order(bounds, *first)
+    total = len(pending)
     spans: dict[int, list[Span]] = {}
     added = UserNames(patterns)
     shown = 0.0
-    for step, index in enumerate(order, 1):
+    while pending:
+        wanted = focus() if focus is not None and spans else None
+        if wanted is not None:
+            pending, near = first_order(bounds, *wanted, pending)
+            visible = len(spans) + near if near else visible
+        index = pending.pop(0)
         start, end = bounds[index]
         spans[index] = [Span(s.start + start, s.end + start, s.label)
                         for s in recogniser.spans([text[start:end]])[0]]
-        if step < len(order) and (step == visible or
-                                  (step > visible and time.monotonic() - shown >= every)):
+        step = len(spans)
+        if pending and (step == visible or
+                        (step > visible and time.monotonic() - shown >= every)):
             ordered = [span for i in sorted(spans) for span in spans[i]]
             partial = Analysis(entities=cluster(text, ordered, keep=added),
                                recogniser=recogniser.name)
-            yield Progress(partial, step, len(order))
+            yield Progress(partial, step, total)
             shown = time.monotonic()
     ordered = [span for i in range(len(bounds)) for span in spans.get(i, [])]
     analysis = Analysis(entities=cluster(text, ordered, keep=added), recogniser=recogniser.name)
     cache.write(path, analysis, recogniser.id)
-    yield Progress(analysis, len(order), len(order))
+    yield Progress(analysis, total, total)
 
 
 __all__ = ["Progress", "analyse_progressively", "first_order", "piece_bounds"]

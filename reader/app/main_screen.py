@@ -44,6 +44,8 @@ from reader.article import title_in_text
 from reader.sanitize import strip_escapes
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from reader.session import ExportBundle
 
 #: A cached analysis up to this size is read before the first frame (larger ones in the
@@ -51,6 +53,8 @@ if TYPE_CHECKING:
 #: (hashing the text would delay the first frame).
 INLINE_CACHE_BYTES = 256 * 1024
 INLINE_TEXT_CHARS = 500_000
+#: Seconds the view rests after scrolling before the recogniser is sent there.
+REFOCUS_DELAY = 0.2
 
 
 class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
@@ -58,6 +62,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
 
     _generation = 0
     _corrections_warning = ""
+    _refocus_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         self.view = ArticleView(self.article, id="article")
@@ -83,6 +88,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         self.status.network = "offline" if self.config.offline else "connecting…"
         self.view.focus()
         self.watch(self.view, "text_margin", self._align_header)
+        self.watch(self.view, "scroll_y", self._scrolled, init=False)
         # The recogniser after the first frame: a thread importing spaCy would hold the
         # GIL meanwhile. A small cached analysis is drawn with the first frame. A long
         # text's recogniser is a child process: it starts loading now, on another core.
@@ -148,6 +154,18 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
                                                        done, total))
                 else:
                     self.post_message(AnalysisReady(analysed, mentions, generation, select))
+
+    def _scrolled(self) -> None:
+        """While a long text is still being recognised, recognise where the reader went
+        next (once the scrolling rests for a moment)."""
+        if self.session.analysis is None:  # (a no-op unless a recogniser child runs)
+            if self._refocus_timer is not None:
+                self._refocus_timer.stop()
+            self._refocus_timer = self.set_timer(REFOCUS_DELAY, self._refocus)
+
+    def _refocus(self) -> None:
+        self._refocus_timer = None
+        self.session.refocus(*self.view.visible_range())
 
     @on(AnalysisProgress)
     def _analysis_progress(self, message: AnalysisProgress) -> None:

@@ -78,6 +78,7 @@ class Session:
         self.entries: dict[str, GlossaryEntry] = {}
         #: The corrections' patterns and the recogniser started by :meth:`prepare_analysis`.
         self._prepared: tuple[list[dict[str, Any]], RecogniserProcess | None] | None = None
+        self._running: RecogniserProcess | None = None
 
     def __enter__(self) -> Session:
         return self
@@ -146,17 +147,31 @@ class Session:
                                     self.article.sha256)
             yield Analysed(analysis, corrections, warning), 1, 1
             return
-        from reader.pipeline import analyse_article_progressively
+        from reader.pipeline import analyse_article_progressively, start_recogniser
 
         prepared, self._prepared = self._prepared, None
         patterns, child = prepared if prepared is not None else ([], None)
         if child is not None and patterns != corrections.patterns():
             child.stop()  # corrected since: the recogniser is loaded anew with them
             child = None
-        with closing(analyse_article_progressively(self.article, self.config, corrections,
-                                                   first, child)) as steps:
-            for step in steps:
-                yield Analysed(step.analysis, corrections, warning), step.done, step.total
+        child = child or start_recogniser(self.article, self.config, corrections)
+        self._running = child
+        try:
+            with closing(analyse_article_progressively(self.article, self.config,
+                                                       corrections, first, child)) as steps:
+                for step in steps:
+                    yield (Analysed(step.analysis, corrections, warning), step.done,
+                           step.total)
+        finally:
+            if self._running is child:
+                self._running = None
+
+    def refocus(self, start: int, end: int) -> None:
+        """Have a progressive analysis still running recognise the text range
+        ``[start, end)`` next (the reader went there). Safe from another thread."""
+        child = self._running
+        if child is not None:
+            child.refocus(start, end)
 
     def cached_analysis(self, max_bytes: int | None = None) -> Analysed | None:
         """What :meth:`analyse` (not strict) would give, if it is in the analysis cache and

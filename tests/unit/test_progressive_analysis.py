@@ -4,13 +4,15 @@ the final analysis is exactly the whole-text analysis."""
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from app_support import SEED
 
+from reader.analysis import analyse
 from reader.analysis.api import MAX_CHUNK
 from reader.analysis.cache import to_json
-from reader.analysis.progressive import first_order, piece_bounds
+from reader.analysis.progressive import analyse_progressively, first_order, piece_bounds
 from reader.article import Article, from_text, load
 from reader.config import Config
 from reader.errors import ReaderError
@@ -58,3 +60,28 @@ def test_a_child_that_cannot_load_the_model_reports_why() -> None:
     session = Session(long_text(25), Config(offline=True, model="no_such_model_xx"))
     with pytest.raises(ReaderError, match="no_such_model_xx"):
         list(session.analyse_progressively())
+
+
+def test_a_new_focus_is_recognised_next(monkeypatch: pytest.MonkeyPatch,
+                                        tmp_path: Path) -> None:
+    """The reader jumps to the end while the start is recognised: the end's piece comes
+    next, with a provisional analysis right after it; the final one is unchanged."""
+    from reader.analysis import api
+
+    monkeypatch.setattr(api, "MAX_CHUNK", 20_000)
+    text = long_text(20).text  # about 100 kB: five or six pieces
+    end = len(text) - 10
+    asked: list[int] = []
+
+    def focus() -> tuple[int, int] | None:
+        asked.append(1)
+        return (end - 100, end) if len(asked) == 1 else None
+
+    steps = list(analyse_progressively(text, model="embedded", cache_dir=tmp_path,
+                                       focus=focus))
+    assert len(asked) >= 2 and steps[0].done == 1 and steps[1].done == 2
+    first_starts = [m.start for e in steps[0].analysis.entities for m in e.mentions]
+    second_starts = [m.start for e in steps[1].analysis.entities for m in e.mentions]
+    assert max(first_starts) < 20_000 < len(text) - 20_000 < max(second_starts)
+    whole = analyse(text, model="embedded", cache_dir=tmp_path / "whole")
+    assert to_json(steps[-1].analysis) == to_json(whole)
