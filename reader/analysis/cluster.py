@@ -160,7 +160,9 @@ def _normalised(mentions: list[_Item],
 
 def _full_names(normal: list[_Item]) -> dict[str, str]:
     """Persons: a name that is the last part(s) of a longer person name joins it."""
-    person_names = {item[1] for item in normal if item[2] == "PER"}
+    # In order of first mention (not a set): a tie between longer names goes to the one
+    # mentioned first, the same in every process (a set's order follows the hash seed).
+    person_names = list(dict.fromkeys(item[1] for item in normal if item[2] == "PER"))
     if len(person_names) < 2:
         return {}
     # Each multi-word name under each of its word-boundary suffixes ("Olaf Scholz" under

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from reader.analysis.cluster import cluster, strip_roles
 from reader.analysis.model import Span
 
@@ -56,3 +61,24 @@ def test_strip_roles() -> None:
     assert strip_roles("US-Präsident Donald Trump") == "Donald Trump"
     assert strip_roles("Oberst Reisner") == "Reisner"
     assert strip_roles("Präsident") == "Präsident"
+
+
+
+TIE = "Anna Keller kam. Lena Keller ging. Keller blieb."
+TIE_SPANS = [("Anna Keller", "PER", 0), ("Lena Keller", "PER", 0), ("Keller", "PER", 2)]
+
+
+def test_a_tie_between_full_names_goes_to_the_first_mentioned_in_every_process() -> None:
+    """"Keller" could join either full name (one mention each, same length): it joins the
+    one mentioned first, whatever the process's hash seed."""
+    entities = cluster(TIE, _spans(TIE, *TIE_SPANS))
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Anna Keller", 2),
+                                                             ("Lena Keller", 1)]
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from test_cluster import TIE, TIE_SPANS, _spans, cluster; "
+              "print([len(e.mentions) for e in cluster(TIE, _spans(TIE, *TIE_SPANS))])")
+    for seed in ("1", "2", "3", "4", "5", "6", "7", "8"):
+        out = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)],
+                             capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed})
+        assert out.stdout.strip() == "[2, 1]", (seed, out.stdout)
