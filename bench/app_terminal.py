@@ -68,11 +68,31 @@ class Terminal:
         return (last or time.perf_counter()) - began
 
     def rss(self) -> float:
-        """The process's resident memory in MB (VmRSS)."""
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        """Resident memory in MB (VmRSS) of the process and its children (a recogniser
+        running in a child process is the reader's memory too)."""
+        total = 0.0
+        for pid in self._family(self.pid):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            total += sum(int(line.split()[1]) for line in status.splitlines()
+                         if line.startswith("VmRSS:")) / 1024
+        return total
+
+    @staticmethod
+    def _family(pid: int) -> list[int]:
+        """``pid`` and its descendants."""
+        found, todo = [], [pid]
+        while todo:
+            current = todo.pop()
+            found.append(current)
+            for task in Path(f"/proc/{current}/task").glob("*/children"):
+                try:
+                    todo += [int(child) for child in task.read_text().split()]
+                except OSError:
+                    continue
+        return found
 
     def close(self) -> None:
         """Quit the app (q), then make sure the process is gone."""

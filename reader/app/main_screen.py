@@ -49,8 +49,10 @@ if TYPE_CHECKING:
     from reader.session import ExportBundle
 
 #: A cached analysis up to this size is read before the first frame (larger ones in the
-#: analysis worker, after it).
+#: analysis worker, after it); for a longer text, the cache is not even looked for then
+#: (hashing the text would delay the first frame).
 INLINE_CACHE_BYTES = 256 * 1024
+INLINE_TEXT_CHARS = 500_000
 #: Seconds the view rests after scrolling before the recogniser is sent there.
 REFOCUS_DELAY = 0.2
 
@@ -108,12 +110,16 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
     def _adopt_cached(self) -> bool:
         """Adopt a small cached analysis at once, so the first frame has the highlights
         (no recogniser is loaded); False when there is none."""
+        if len(self.article.text) > INLINE_TEXT_CHARS:
+            return False
         analysed = self.session.cached_analysis(max_bytes=INLINE_CACHE_BYTES)
         if analysed is None:
             return False
         self._generation += 1
         mentions = MentionIndex(analysed.analysis, len(self.article.text))
-        self.post_message(AnalysisReady(analysed, mentions, self._generation, None))
+        message = AnalysisReady(analysed, mentions, self._generation, None)
+        self._analysis_ready(message)  # now: the first frame has the highlights
+        self.app.post_message(message)  # what the app does with an analysis (no bubbling)
         return True
 
     def _align_header(self, margin: int) -> None:
