@@ -14,17 +14,11 @@ ratios to the floor's median first paint.
   colours: any theme); on the seed with a warm analysis cache (reopen), and on the 2 MB
   text with empty caches (the visible screen's highlights on a first open, in seconds);
 - *keys* and *memory*: the 2 MB text in a pseudo-terminal (160x40: room for the status
-<<<<<<< HEAD
-  line's entity count), empty caches; once the status line shows the entity count, the
-  resident memory (VmRSS of the reader and its child processes) is read, then each key
-  is pressed and timed from writing it until the redraw is complete (the output goes
-  quiet for 15 ms, not counted).
-=======
   line's entity count), empty caches; once the status line shows the final entity count
   (a long text's provisional counts come with "recognising N%"), the resident memory
-  (VmRSS) is read, then each key is pressed and timed from writing it
-  until the redraw is complete (the output goes quiet for 15 ms, not counted).
->>>>>>> main
+  (VmRSS of the reader and its child processes) is read, then each key is pressed and
+  timed from writing it until the redraw is complete (the output goes quiet for 15 ms,
+  not counted).
 
 The glossary talks to the local test server (tests/wiki_server.py), never the internet.
 Run under ``flock /work/heavy.lock``:
