@@ -132,3 +132,25 @@ async def test_the_first_screen_is_highlighted_before_the_whole_text_is_recognis
     elsewhere = Config(offline=True, cache_dir=str(tmp_path))  # not the child's cache
     whole = Session(article, elsewhere).analyse().analysis
     assert to_json(final) == to_json(whole)
+
+
+def test_lines_and_find_matches_take_a_few_bytes_each() -> None:
+    """No object per display line or per match: integer arrays (the memory of a long text)."""
+    import tracemalloc
+
+    from reader.app.marks import find_all
+
+    article = long_article()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        table = LineTable(article.text, article.paragraphs, 60)
+        table.finish()
+        lines = tracemalloc.get_traced_memory()[0] - before
+        before = tracemalloc.get_traced_memory()[0]
+        matches = find_all(article.text, "e")
+        found = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(table) > 3_000 and lines / len(table) <= 16
+    assert len(matches) > 10_000 and found / len(matches) <= 12
