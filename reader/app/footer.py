@@ -1,9 +1,7 @@
 """A footer that shows only the keys that fit, whole (never a key cut mid-word).
 
 Keys are kept in the order of the key table (the most useful first); the help key
-(``F1``, which lists every key) and the command palette key are always kept. The keys are
-many small widgets: they are made after the screen's first frame, so the article comes
-first (the footer's row is there, empty, for that one frame).
+(``F1``, which lists every key) and the command palette key are always kept.
 """
 
 from __future__ import annotations
@@ -25,19 +23,7 @@ def _width(widget: Widget) -> int:
 class ReaderFooter(Footer):
     """Footer keys that fit in the width; the rest are in the help."""
 
-    _after_first_frame = False
-
-    def on_mount(self) -> None:
-        """Make the keys once the screen has drawn its first frame."""
-        self.call_after_refresh(self._first_frame_drawn)
-
-    def _first_frame_drawn(self) -> None:
-        self._after_first_frame = True
-        self.refresh(recompose=True)
-
     def compose(self) -> ComposeResult:
-        if not self._after_first_frame:
-            return
         widgets = list(super().compose())
         width = self.size.width or self.app.size.width
         palette = [w for w in widgets if w.has_class("-command-palette")
