@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import closing
+from threading import Thread
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -99,13 +100,17 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
 
     def _after_first_frame(self, analyse: bool) -> None:
         """Start what the first frame did not need: the garbage collector (``reader
-        open`` starts without it; what start-up made is kept out of its sight) and the
-        analysis when none was cached."""
+        open`` starts without it; what start-up made is kept out of its sight), the
+        analysis when none was cached, and the bytecode of reader's modules for the next
+        start."""
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
         if analyse:
             self.reanalyse()
+        from reader.bytecode import refresh_bytecode  # the next start compiles nothing
+
+        Thread(target=refresh_bytecode, name="bytecode", daemon=True).start()  # atomic writes
 
     def _adopt_cached(self) -> bool:
         """Adopt a small cached analysis at once, so the first frame has the highlights
