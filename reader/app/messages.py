@@ -9,13 +9,15 @@ replace a queued one of their kind (``can_replace``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from glossary.models import GlossaryEntry
-from reader.app.marks import MentionIndex
-from reader.corrections import Corrections
-from reader.session import Analysed
+if TYPE_CHECKING:  # names for the fields only: not imported before the first frame
+    from glossary.models import GlossaryEntry
+    from reader.app.marks import MentionIndex
+    from reader.corrections import Corrections
+    from reader.session import Analysed
 
 # -- from workers ---------------------------------------------------------------------
 
