@@ -105,5 +105,9 @@ def _control_ratio(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 0x20 and ch not in "\t\n\r\x0c\x1b") or ch == "\x7f")
+    bad = sum(map(sample.count, _CONTROLS))  # one C-level scan a character: linear, fast
     return bad / len(sample)
+
+
+#: The control characters that are not whitespace (nor ESC, which is stripped elsewhere).
+_CONTROLS = tuple(chr(code) for code in (*range(0x20), 0x7F) if chr(code) not in "\t\n\r\x0c\x1b")
