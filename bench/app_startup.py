@@ -21,7 +21,7 @@ ratios to the floor's median first paint.
   not counted).
 
 The glossary talks to the local test server (tests/wiki_server.py), never the internet.
-Run under ``flock /work/heavy.lock``:
+Run it on an otherwise idle machine:
 
     .venv/bin/python bench/app_startup.py [--runs N] [--key-runs N] [--presses N]
 """
