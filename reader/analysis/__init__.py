@@ -13,8 +13,9 @@ types, needed when the app starts) does not load the recognisers.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.lazy import lazy_names
 
 if TYPE_CHECKING:
     from reader.analysis.api import analyse, analyse_texts, default_cache_dir, recognise_texts
@@ -28,11 +29,4 @@ _HOMES = {"analyse": "api", "analyse_texts": "api", "default_cache_dir": "api",
           "get_recogniser": "recognisers"}
 
 
-def __getattr__(name: str) -> Any:
-    """The public names, imported from their modules on first use."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'reader.analysis' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"reader.analysis.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

@@ -10,9 +10,9 @@ The change objects and the bundle are imported on first use (the app starts with
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.lazy import lazy_names
 from reader.session.core import Analysed, Analyser, Session
 
 if TYPE_CHECKING:
@@ -37,11 +37,4 @@ _HOMES = {"ExportBundle": "bundle", "AddEntity": "changes", "Change": "changes",
           "SetNote": "changes", "UnhideEntity": "changes", "apply_change": "changes"}
 
 
-def __getattr__(name: str) -> Any:
-    """The change objects and the bundle, imported from their modules on first use."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'reader.session' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"reader.session.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)
