@@ -56,6 +56,13 @@ def _model_number(word: str) -> bool:
             and any(c.isdigit() for c in word))
 
 
+def _replace_overlapped(spans: list[Found], found: list[Found]) -> None:
+    """Put ``found`` in ``spans`` in place of the spans it overlaps (one pass: linear)."""
+    taken = {k for start, end, _, _ in found for k in range(start, end)}
+    spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
+    spans.extend(found)
+
+
 class PostRules(WordClasses):
     """Rules over all spans of a text (see the module docstring)."""
 
@@ -76,9 +83,7 @@ class PostRules(WordClasses):
             if start < k:
                 found.append((start, k + 1, "ORG", True))
         if found:  # the legal names replace the spans they overlap (one pass: linear)
-            taken = {k for start, end, _, _ in found for k in range(start, end)}
-            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
-            spans.extend(found)
+            _replace_overlapped(spans, found)
         spans.sort()
 
     def _join_slashes(self, words: list[str], spans: list[Found]) -> None:
@@ -127,9 +132,7 @@ class PostRules(WordClasses):
                 if words[j] in (".", "!", "?", ",") and j < n - 1:
                     break
         if found:
-            taken = {k for start, end, _, _ in found for k in range(start, end)}
-            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
-            spans.extend(found)
+            _replace_overlapped(spans, found)
         spans.sort()
 
     def _web_names(self, words: list[str], spans: list[Found]) -> None:
@@ -201,9 +204,7 @@ class PostRules(WordClasses):
             if j < n and words[j] in _TITLE_END:
                 found.append((k + 1, j, "MISC", False))
         if found:
-            taken = {k for start, end, _, _ in found for k in range(start, end)}
-            spans[:] = [sp for sp in spans if not any(k in taken for k in range(sp[0], sp[1]))]
-            spans.extend(found)
+            _replace_overlapped(spans, found)
             spans.sort()
 
     def _regnal_numbers(self, words: list[str], spans: list[Found]) -> None:
