@@ -98,11 +98,10 @@ def cached_article_analysis(article: Article, config: Config, corrections: Corre
     not imported. Raises :class:`reader.errors.ReaderError` for an unknown model."""
     from reader.analysis.cache import lookup
 
-    sha256 = article.sha256  # computed on each use: once here
     analysis = lookup(article.text, config.cache_path / "analysis", model=config.model,
                       extra_patterns=corrections.patterns(), max_bytes=max_bytes,
-                      text_hash=sha256)
-    return None if analysis is None else apply_hidden(analysis, corrections, sha256)
+                      text_hash=article.sha256)
+    return None if analysis is None else apply_hidden(analysis, corrections, article.sha256)
 
 
 def recognise_many(texts: Sequence[str], config: Config,
