@@ -73,13 +73,13 @@ def analyse_progressively(text: str, *, model: str = "", cache_dir: Path,
     from reader.analysis import cache
     from reader.analysis.api import piece_limit
     from reader.analysis.cluster import cluster
-    from reader.analysis.recognisers import describe, get_recogniser
+    from reader.analysis.recognisers import get_recogniser
     from reader.analysis.user_patterns import UserNames
 
     patterns = [dict(p) for p in extra_patterns or ()]
     hidden_set = sorted(set(hidden or ()))
-    _, ident = describe(model, extra_patterns=patterns, hidden=hidden_set)
-    path = cache.cache_file(cache_dir, text, ident)
+    path, ident = cache.locate(text, cache_dir, model=model, extra_patterns=patterns,
+                               hidden=hidden_set)
     found = cache.read(path, ident)
     if found is not None:
         yield Progress(found, 1, 1)

@@ -139,14 +139,10 @@ class Session:
         ``first`` come first), then the final one (``done == total``), which equals what
         :meth:`analyse` gives. A cached analysis (or an injected analyser's) is final at once.
         The recogniser runs in a child process. Changes nothing (safe in a worker)."""
-        corrections, warning = self.load_corrections(strict=strict)
-        if self._analyser is not None:
-            from reader.pipeline import apply_hidden
-
-            analysis = apply_hidden(self._analyser(self.article.text), corrections,
-                                    self.article.sha256)
-            yield Analysed(analysis, corrections, warning), 1, 1
+        if self._analyser is not None:  # an injected analyser: in one step
+            yield self.analyse(strict=strict), 1, 1
             return
+        corrections, warning = self.load_corrections(strict=strict)
         from reader.pipeline import analyse_article_progressively, start_recogniser
 
         prepared, self._prepared = self._prepared, None
