@@ -10,9 +10,9 @@ other names are left as they are, so a name that merely ends in -s ("Paris") or 
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib.resources import files
+
+from reader.analysis.resources import cues as shipped_cues
 
 _DECLINED = ("en", "es", "em")
 
@@ -21,7 +21,7 @@ _DECLINED = ("en", "es", "em")
 def _genders() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     """Head noun -> ending of the adjective before it; (lower-case suffix, ending) pairs
     for compounds, longest first."""
-    cues = json.loads(files("reader.analysis").joinpath("data", "cues.json").read_text("utf-8"))
+    cues = shipped_cues()
     heads: dict[str, str] = {}
     for ending, nouns in cues["head_genders"].items():
         if ending.startswith("_"):

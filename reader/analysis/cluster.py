@@ -8,14 +8,13 @@ unmistakable, so names that end in s ("Paris") are left alone.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
-from importlib.resources import files
 
 from reader.analysis.canonical import nominative
 from reader.analysis.model import LABELS, Entity, Mention, Span
+from reader.analysis.resources import cues as shipped_cues
 from reader.analysis.user_patterns import UserNames
 
 #: Endings after which a final "s" is a genitive even when the base is not mentioned.
@@ -25,7 +24,7 @@ _GENITIVE_BASES = ("land", "reich", "ien", "burg", "stadt", "dorf", "berg", "hei
 
 @cache
 def _roles() -> tuple[frozenset[str], tuple[str, ...]]:
-    cues = json.loads(files("reader.analysis").joinpath("data", "cues.json").read_text("utf-8"))
+    cues = shipped_cues()
     return frozenset(cues["role_nouns"]), tuple(cues["role_suffixes"])
 
 

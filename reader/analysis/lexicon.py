@@ -14,22 +14,13 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from reader.analysis.model import LABELS
+from reader.analysis.resources import data_bytes
 from reader.errors import ReaderError
 
 _LOCK = threading.Lock()
-
-
-def _data(name: str) -> bytes:
-    path = Path(__file__).with_name("data") / name
-    if path.is_file():  # importlib.resources costs start-up time (it imports zipfile)
-        return path.read_bytes()
-    from importlib.resources import files  # an installation without files (a zip)
-
-    return files("reader.analysis").joinpath("data", name).read_bytes()
 
 
 @dataclass(frozen=True)
@@ -139,11 +130,11 @@ _FILES = ("lexicon.txt.gz", "patterns.txt.gz", "cues.json")
 @cache
 def _load() -> Data:
     lexicon: dict[str, str] = {}
-    for cls, words in read_sections(_data(_FILES[0])).items():
+    for cls, words in read_sections(data_bytes(_FILES[0])).items():
         lexicon.update(dict.fromkeys(words, cls))
     single: dict[str, str] = {}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for label, phrases in read_sections(_data(_FILES[1])).items():
+    for label, phrases in read_sections(data_bytes(_FILES[1])).items():
         for phrase in phrases:
             if " " not in phrase:
                 single[phrase] = label
@@ -152,7 +143,7 @@ def _load() -> Data:
             by_first.setdefault(tokens[0], []).append((tokens, label))
     for options in by_first.values():
         options.sort(key=lambda option: -len(option[0]))
-    cues = json.loads(_data(_FILES[2]).decode("utf-8"))
+    cues = json.loads(data_bytes(_FILES[2]).decode("utf-8"))
     return Data(lexicon, PatternTable(by_first, single), cues)
 
 
@@ -167,5 +158,5 @@ def data_digest() -> str:
     """A short hash of the shipped data files (part of the embedded recogniser's id)."""
     digest = hashlib.sha256()
     for name in _FILES:
-        digest.update(_data(name))
+        digest.update(data_bytes(name))
     return digest.hexdigest()[:12]

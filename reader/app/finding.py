@@ -21,6 +21,7 @@ class FindFlow(ScreenBase):
 
     def action_find(self) -> None:
         """Open the find bar."""
+        self.add_hidden_parts()
         self.find_bar.open()
 
     @on(Input.Changed, "#find-input")

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -97,6 +98,29 @@ class PanelList(OptionList):
         binding for binding in keys.bindings("panel") if binding.action == "select"]
 
 
+class PanelParts:
+    """The panel's widgets below its head: a note box, a loading indicator, the body,
+    and the lists of meanings and mentions with their titles; all hidden at first."""
+
+    def __init__(self) -> None:
+        self.note = Static("", id="panel-note")
+        self.loading = LoadingIndicator(id="panel-loading")
+        self.body = Static("", id="panel-body")
+        self.meanings_title = Static("Meanings (Enter chooses)", id="meanings-title",
+                                     classes="panel-title")
+        self.meanings = PanelList(id="meanings")
+        self.mentions_title = Static("Mentions (Enter jumps)", id="mentions-title",
+                                     classes="panel-title")
+        self.mentions = PanelList(id="mentions")
+        for widget in self.widgets():
+            widget.display = False
+
+    def widgets(self) -> list[Widget]:
+        """The parts in the panel's order."""
+        return [self.note, self.loading, self.body, self.meanings_title, self.meanings,
+                self.mentions_title, self.mentions]
+
+
 class GlossaryPanel(VerticalScroll):
     """Background on one entity, its alternative meanings and its mentions."""
 
@@ -129,22 +153,19 @@ class GlossaryPanel(VerticalScroll):
         self._meanings: list[Candidate] = []
         self._chosen = ""
         self._note = ""
+        self._parts: PanelParts | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an entity (Tab) to see its background.", "italic"),
                      id="panel-head")
-        yield Static("", id="panel-note")
-        yield LoadingIndicator(id="panel-loading")
-        yield Static("", id="panel-body")
-        yield Static("Meanings (Enter chooses)", id="meanings-title", classes="panel-title")
-        yield PanelList(id="meanings")
-        yield Static("Mentions (Enter jumps)", id="mentions-title", classes="panel-title")
-        yield PanelList(id="mentions")
 
-    def on_mount(self) -> None:
-        for name in ("#panel-loading", "#meanings-title", "#meanings", "#mentions-title",
-                     "#mentions", "#panel-body", "#panel-note"):
-            self.query_one(name).display = False
+    def add_parts(self) -> PanelParts:
+        """The parts shown with an entity, mounted (hidden) on first use: the main screen
+        adds them after the first frame, which then styles eight widgets fewer."""
+        if self._parts is None:
+            self._parts = PanelParts()
+            self.mount(*self._parts.widgets())
+        return self._parts
 
     # -- content ----------------------------------------------------------------------
     def _label_style(self, label: str) -> Style:
@@ -185,7 +206,7 @@ class GlossaryPanel(VerticalScroll):
         if changed:
             self._list_mentions(siblings, mentions, text)
             self.scroll_home(animate=False)
-        mention_list = self.query_one("#mentions", OptionList)
+        mention_list = self.add_parts().mentions
         if 0 <= position < MAX_LISTED_MENTIONS:
             mention_list.highlighted = position  # the list starts at the current mention
             mention_list.scroll_to_highlight(top=True)
@@ -204,10 +225,10 @@ class GlossaryPanel(VerticalScroll):
             more = Text(f"… {count - MAX_LISTED_MENTIONS} more: ] or . steps through them",
                         style="dim", no_wrap=True, overflow="ellipsis")
             options.append(Option(more, id="more", disabled=True))
-        mention_list = self.query_one("#mentions", OptionList)
+        mention_list = self.add_parts().mentions
         mention_list.set_options(options)
         mention_list.display = bool(options)
-        self.query_one("#mentions-title").display = bool(options)
+        self.add_parts().mentions_title.display = bool(options)
 
     def show_entry(self, entry: GlossaryEntry | None, *, loading: bool = False,
                    meanings: list[Candidate] | None = None, chosen: str = "") -> None:
@@ -249,8 +270,9 @@ class GlossaryPanel(VerticalScroll):
         self.entry = entry
         self.loading_entry = loading
         name = self.entity.name if self.entity else ""
-        self.query_one("#panel-loading").display = loading
-        body = self.query_one("#panel-body", Static)
+        parts = self.add_parts()
+        parts.loading.display = loading
+        body = parts.body
         body.display = True
         body.update(entry_text(entry, name, loading=loading, retry_in=retry_in,
                                chosen=self._chosen))
@@ -267,14 +289,14 @@ class GlossaryPanel(VerticalScroll):
             if candidate.description:
                 prompt.append(" – " + _clean(candidate.description), "not bold")
             options.append(Option(prompt, id=f"c{number}"))
-        meaning_list = self.query_one("#meanings", OptionList)
+        meaning_list = parts.meanings
         meaning_list.set_options(options)
         self._candidates = [c.title for c in candidates]
         others = [n for n, title in enumerate(self._candidates) if title != shown]
         if others:  # Enter in the list chooses another meaning than the one shown
             meaning_list.highlighted = others[0]
         meaning_list.display = bool(options)
-        self.query_one("#meanings-title").display = bool(options)
+        parts.meanings_title.display = bool(options)
 
     def show_note(self, note: str) -> None:
         """Show the reader's own note on the entity ("" hides the note box)."""
@@ -283,7 +305,7 @@ class GlossaryPanel(VerticalScroll):
         text.append("✎ Your note", "bold")
         text.append(" (a edits)\n", "dim")
         text.append(strip_escapes(note))
-        widget = self.query_one("#panel-note", Static)
+        widget = self.add_parts().note
         widget.update(text)
         widget.display = bool(note)
 
@@ -300,14 +322,16 @@ class GlossaryPanel(VerticalScroll):
         self._note = ""
         self.query_one("#panel-head", Static).update(
             Text("Select an entity (Tab) to see its background.", "italic"))
-        for name in ("#panel-loading", "#meanings-title", "#meanings", "#mentions-title",
-                     "#mentions", "#panel-body", "#panel-note"):
-            self.query_one(name).display = False
+        if self._parts is not None:
+            for widget in self._parts.widgets():
+                widget.display = False
 
     @property
     def body_text(self) -> str:
         """The panel body as shown, in plain text ("" while it is hidden)."""
-        body = self.query_one("#panel-body", Static)
+        if self._parts is None:
+            return ""
+        body = self._parts.body
         content = body.content
         return (content.plain if isinstance(content, Text) else str(content)) \
             if body.display else ""

@@ -78,7 +78,6 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
                 date = self.article.date.isoformat() if self.article.date else ""
                 yield Static(Text(date), id="date")
                 yield self.view
-                yield self.find_bar
             yield self.panel
         with Horizontal(id="status-bar"):
             yield self.status
@@ -106,11 +105,19 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self.add_hidden_parts()
         if analyse:
             self.reanalyse()
         from reader.bytecode import refresh_bytecode  # the next start compiles nothing
 
         Thread(target=refresh_bytecode, name="bytecode", daemon=True).start()  # atomic writes
+
+    def add_hidden_parts(self) -> None:
+        """Mount the widgets the first frame hides (the find bar, the panel's lists and
+        body): styling them would delay it. Used at once by what shows them first."""
+        if not self.find_bar.is_attached:
+            self.query_one("#article-pane").mount(self.find_bar)
+        self.panel.add_parts()
 
     def _adopt_cached(self) -> bool:
         """Adopt a small cached analysis at once, so the first frame has the highlights

@@ -35,7 +35,7 @@ class ScreenBase(Screen[None]):
     view: ArticleView
     #: The glossary panel.
     panel: GlossaryPanel
-    #: The find bar.
+    #: The find bar (mounted after the first frame: see :meth:`add_hidden_parts`).
     find_bar: FindBar
     #: The status line.
     status: StatusLine
@@ -54,6 +54,10 @@ class ScreenBase(Screen[None]):
         self.pages_seen: dict[str, dict[str, Candidate]] = {}
         #: Entities whose glossary entry is being looked up.
         self.fetching: set[str] = set()
+
+    def add_hidden_parts(self) -> None:
+        """Mount the widgets the first frame does not show (the main screen does)."""
+        raise NotImplementedError
 
     def selected_entity(self) -> Entity | None:
         """The entity of the selected mention, else the one shown in the panel."""

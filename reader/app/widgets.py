@@ -20,14 +20,16 @@ class FindBar(Horizontal):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("find")  # type: ignore[assignment]
 
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder="find in the article", id="find-input")
-        yield Static("", id="find-count")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: The query field and the match counter (kept: the bar is mounted after the
+        #: first frame, and read before).
+        self.input = Input(placeholder="find in the article", id="find-input")
+        self.counter = Static("", id="find-count")
 
-    @property
-    def input(self) -> Input:
-        """The query field."""
-        return self.query_one("#find-input", Input)
+    def compose(self) -> ComposeResult:
+        yield self.input
+        yield self.counter
 
     def open(self) -> None:
         """Show the bar and focus the query (selected, to type over it)."""
@@ -48,12 +50,12 @@ class FindBar(Horizontal):
         else:
             more = "+" if limited else ""
             text = f"{(current or 0) + 1}/{total}{more}"
-        self.query_one("#find-count", Static).update(text)
+        self.counter.update(text)
 
     @property
     def count_text(self) -> str:
         """The counter as shown."""
-        return str(self.query_one("#find-count", Static).content)
+        return str(self.counter.content)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
