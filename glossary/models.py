@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
+
+from glossary.status import Status as Status  # its home is glossary.status
 
 #: Longest name that is looked up (titles are at most 255 bytes; longer names are no names).
 MAX_NAME_LENGTH = 255
@@ -14,16 +15,6 @@ MAX_NAME_LENGTH = 255
 def query_key(name: str) -> str:
     """The key of a looked-up name (whitespace collapsed): cache rows and chosen pages."""
     return " ".join(name.split())
-
-
-class Status(StrEnum):
-    """Outcome of a lookup."""
-
-    FOUND = "found"
-    AMBIGUOUS = "ambiguous"
-    NOT_FOUND = "not_found"
-    NOT_CACHED = "not_cached"  # offline and nothing in the cache
-    ERROR = "error"
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,17 @@ from contextlib import closing
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.analysis.cluster import Found, cluster_found
 from reader.analysis.model import Analysis, Span
-from reader.analysis.user_patterns import UserNames
 from reader.article import Article
 from reader.config import Config
 from reader.corrections import Corrections, store_for
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from reader.analysis.cluster import Found
     from reader.analysis.process import RecogniserProcess
     from reader.analysis.progressive import Progress
+    from reader.analysis.user_patterns import UserNames
 
 
 def analyse_article(article: Article, config: Config,
@@ -119,6 +119,8 @@ def analysed(text: str, sha256: str, found: list[Found], recogniser: str,
     triples) clustered into its analysis (``added``: ``UserNames(corrections.patterns())``),
     both without the hidden names (a span goes with the hidden entity that one of its
     mentions ends); what :func:`analyse_article` gives, uncached."""
+    from reader.analysis.cluster import cluster_found  # not on the way to the first screen
+
     analysis = Analysis(entities=cluster_found(text, found, keep=added), recogniser=recogniser)
     kept = apply_hidden(analysis, corrections, sha256)
     if len(kept.entities) != len(analysis.entities):

@@ -52,6 +52,7 @@ from ner_sources import (
 )
 
 from reader.analysis.lexicon import pattern_tokens
+from reader.analysis.resources import write_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "reader" / "analysis" / "data"
@@ -277,10 +278,11 @@ def main() -> int:
     for label, names in by_label.items():
         by_label[label] = [" ".join(t) for t in (pattern_tokens(n) for n in names) if t]
     _write_sections(DATA / "patterns.txt.gz", by_label)
+    digest = write_digest()
     stats = collections.Counter(lexicon.values())
     print(f"lexicon: {len(lexicon)} words {dict(stats)}; patterns: "
           f"{sum(len(v) for v in by_label.values())}; labelled clusters: "
-          f"{len(sets.cluster_label)}", file=sys.stderr)
+          f"{len(sets.cluster_label)}; digest {digest}", file=sys.stderr)
     return 0
 
 

@@ -8,8 +8,6 @@ written by hand. :func:`load_data` reads them once per process.
 from __future__ import annotations
 
 import gzip
-import hashlib
-import json
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from reader.analysis.model import LABELS
+from reader.analysis.resources import cues as shipped_cues
 from reader.analysis.resources import data_bytes
 from reader.errors import ReaderError
 
@@ -124,17 +123,16 @@ class Data:
     cues: dict[str, Any]
 
 
-_FILES = ("lexicon.txt.gz", "patterns.txt.gz", "cues.json")
 
 
 @cache
 def _load() -> Data:
     lexicon: dict[str, str] = {}
-    for cls, words in read_sections(data_bytes(_FILES[0])).items():
+    for cls, words in read_sections(data_bytes("lexicon.txt.gz")).items():
         lexicon.update(dict.fromkeys(words, cls))
     single: dict[str, str] = {}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for label, phrases in read_sections(data_bytes(_FILES[1])).items():
+    for label, phrases in read_sections(data_bytes("patterns.txt.gz")).items():
         for phrase in phrases:
             if " " not in phrase:
                 single[phrase] = label
@@ -143,7 +141,7 @@ def _load() -> Data:
             by_first.setdefault(tokens[0], []).append((tokens, label))
     for options in by_first.values():
         options.sort(key=lambda option: -len(option[0]))
-    cues = json.loads(data_bytes(_FILES[2]).decode("utf-8"))
+    cues = shipped_cues()
     return Data(lexicon, PatternTable(by_first, single), cues)
 
 
@@ -151,12 +149,3 @@ def load_data() -> Data:
     """The shipped data, loaded once per process (thread-safe)."""
     with _LOCK:
         return _load()
-
-
-@cache
-def data_digest() -> str:
-    """A short hash of the shipped data files (part of the embedded recogniser's id)."""
-    digest = hashlib.sha256()
-    for name in _FILES:
-        digest.update(data_bytes(name))
-    return digest.hexdigest()[:12]

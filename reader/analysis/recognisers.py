@@ -154,7 +154,7 @@ def _describe(model: str, digest: str) -> tuple[str, str, Path | str]:
                 if version is not None:
                     return (f"{name} {version}",
                             _with_digest(f"spacy:{name}:{version}", digest), name)
-        from reader.analysis.lexicon import data_digest
+        from reader.analysis.resources import data_digest
         from reader.analysis.version import EMBEDDED_VERSION
 
         return (f"embedded {EMBEDDED_VERSION}",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from glossary.models import Status
+from glossary.status import Status
 from reader.analysis.model import Entity
 from reader.app.messages import CorrectionSaved, MarkChanged, MarkDone, MeaningChosen
 from reader.app.screen_base import ScreenBase

@@ -8,10 +8,11 @@ the main screen's one worker handler. Network faults become panel states, never 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from glossary.models import Candidate, EntityQuery, GlossaryEntry, Status
+from glossary.status import Status
 from reader.analysis.model import Analysis
 from reader.app.detached import Abandoned, run_detached
 from reader.app.messages import (
@@ -23,6 +24,9 @@ from reader.app.messages import (
     RetryTick,
 )
 from reader.app.screen_base import ScreenBase
+
+if TYPE_CHECKING:
+    from glossary.models import EntityQuery
 
 
 class GlossaryFlow(ScreenBase):
@@ -81,6 +85,8 @@ class GlossaryFlow(ScreenBase):
 
     @on(EntriesReady)
     def _entries_ready(self, message: EntriesReady) -> None:
+        from glossary.models import Candidate  # the model classes after the first frame
+
         for key, entry in message.entries.items():
             self.session.entries[key] = entry
             self.fetching.discard(key)
@@ -109,6 +115,8 @@ class GlossaryFlow(ScreenBase):
 
     def glossary_failed(self, error: str, key: str | None = None) -> None:
         """A glossary worker failed: its entities say so (``key``: one lookup's entity)."""
+        from glossary.models import GlossaryEntry
+
         failed_entry = GlossaryEntry(query="", lang=self.config.lang, status=Status.ERROR,
                                      error=error)
         self.status.progress = ""

@@ -7,7 +7,7 @@ shown as Rich ``Text``, never parsed as markup.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -19,12 +19,15 @@ from textual.widget import Widget
 from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glossary.models import Candidate, GlossaryEntry, Status
+from glossary.status import Status
 from reader.analysis.model import LABEL_NAMES, Entity
 from reader.app import keys
 from reader.app.marks import MentionIndex, excerpt
 from reader.app.messages import LeavePanel, MeaningChosen, MentionChosen, Retry, RetryTick
 from reader.sanitize import strip_escapes, web_url
+
+if TYPE_CHECKING:
+    from glossary.models import Candidate, GlossaryEntry
 
 #: Most mentions listed in the panel (a huge document may have thousands).
 MAX_LISTED_MENTIONS = 50

@@ -23,7 +23,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from glossary.models import EntityQuery, GlossaryEntry, Status
+from glossary.status import Status
 from reader.analysis.model import Analysis
 from reader.article import Article
 from reader.config import Config
@@ -31,6 +31,7 @@ from reader.corrections import Corrections, CorrectionsStore, store_for
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from glossary.models import EntityQuery, GlossaryEntry
     from glossary.service import Glossary
     from reader.analysis.process import RecogniserProcess
     from reader.session.bundle import ExportBundle
@@ -234,6 +235,8 @@ class Session:
     def offline_entries(self, queries: Mapping[str, EntityQuery]) -> dict[str, GlossaryEntry]:
         """An entry for every query from the cache: cached, or "not cached"."""
         cached = self.cached_entries(queries)
+        from glossary.models import GlossaryEntry
+
         return {key: cached.get(key) or GlossaryEntry(query.name, query.lang, Status.NOT_CACHED)
                 for key, query in queries.items()}
 
