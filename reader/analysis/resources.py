@@ -59,8 +59,10 @@ def data_digest() -> str:
 
 def write_digest() -> str:
     """Store the digest of the data files as they are now; return it."""
+    from reader.atomic import write_text
+
     digest = compute_digest()
-    (DATA_DIR / DIGEST_FILE).write_text(digest + "\n", encoding="ascii")
+    write_text(DATA_DIR / DIGEST_FILE, digest + "\n")
     return digest
 
 

@@ -1,4 +1,4 @@
-"""Every message of the app, as dataclasses in one place.
+"""Every message of the app, in one place (plain classes: a dataclass costs start-up time).
 
 Widgets post them and the main screen routes them (:mod:`reader.app.main_screen`);
 workers post the results of the session's work. Failures of workers are not messages:
@@ -8,7 +8,6 @@ replace a queued one of their kind (``can_replace``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -19,10 +18,10 @@ if TYPE_CHECKING:  # names for the fields only: not imported before the first fr
     from reader.corrections import Corrections
     from reader.session import Analysed
 
+
 # -- from workers ---------------------------------------------------------------------
 
 
-@dataclass
 class AnalysisReady(Message):
     """The analysis finished (``mentions`` is built in the worker, too).
 
@@ -30,128 +29,143 @@ class AnalysisReady(Message):
     is the text span whose mention to select (an entity just added).
     """
 
-    analysed: Analysed
-    mentions: MentionIndex
-    generation: int = 0
-    select: tuple[int, int] | None = None
+    def __init__(self, analysed: Analysed, mentions: MentionIndex, generation: int = 0,
+                 select: tuple[int, int] | None = None) -> None:
+        super().__init__()
+        self.analysed = analysed
+        self.mentions = mentions
+        self.generation = generation
+        self.select = select
 
 
-@dataclass
 class AnalysisProgress(Message):
     """A provisional analysis of a long text: the pieces recognised so far (``done`` of
     ``total``), those on screen first; :class:`AnalysisReady` brings the final one."""
 
-    analysed: Analysed
-    mentions: MentionIndex
-    generation: int
-    done: int
-    total: int
+    def __init__(self, analysed: Analysed, mentions: MentionIndex, generation: int, done: int,
+                 total: int) -> None:
+        super().__init__()
+        self.analysed = analysed
+        self.mentions = mentions
+        self.generation = generation
+        self.done = done
+        self.total = total
 
     def can_replace(self, message: Message) -> bool:
         """A newer provisional analysis replaces an older one still in the queue."""
         return isinstance(message, AnalysisProgress)
 
 
-@dataclass
 class EntriesReady(Message):
     """Glossary entries arrived, by entity key (``final``: the prefetch is done)."""
 
-    entries: dict[str, GlossaryEntry]
-    final: bool = False
+    def __init__(self, entries: dict[str, GlossaryEntry], final: bool = False) -> None:
+        super().__init__()
+        self.entries = entries
+        self.final = final
 
 
-@dataclass
 class LookupProgress(Message):
     """``done`` of ``total`` entities have their glossary entries."""
 
-    done: int
-    total: int
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
 
     def can_replace(self, message: Message) -> bool:
         """A newer count replaces an older one still in the queue."""
         return isinstance(message, LookupProgress)
 
 
-@dataclass
 class GlossaryNotice(Message):
     """A one-line notice of the glossary for the reader (e.g. that no contact is set)."""
 
-    text: str
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
-@dataclass
 class CorrectionSaved(Message):
     """A correction was saved; ``corrections`` is everything stored now."""
 
-    corrections: Corrections
-    done: str
-    reanalyse: bool
-    select: tuple[int, int] | None = None
+    def __init__(self, corrections: Corrections, done: str, reanalyse: bool,
+                 select: tuple[int, int] | None = None) -> None:
+        super().__init__()
+        self.corrections = corrections
+        self.done = done
+        self.reanalyse = reanalyse
+        self.select = select
 
 
 # -- from the article view ------------------------------------------------------------
 
 
-@dataclass
 class SelectionChanged(Message):
     """The selected mention changed (``index`` into the mention index, or None)."""
 
-    index: int | None
+    def __init__(self, index: int | None) -> None:
+        super().__init__()
+        self.index = index
 
 
-@dataclass
 class Activated(Message):
     """The user pressed Enter (or clicked) on the selected mention."""
 
-    index: int
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
 
 
-@dataclass
 class MarkChanged(Message):
     """The mark (mark mode) changed: its text offsets, or None when it was removed."""
 
-    span: tuple[int, int] | None
+    def __init__(self, span: tuple[int, int] | None) -> None:
+        super().__init__()
+        self.span = span
 
 
-@dataclass
 class MarkDone(Message):
     """The user confirmed the mark ``[start, end)``: add it as an entity."""
 
-    start: int
-    end: int
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__()
+        self.start = start
+        self.end = end
 
 
 # -- from the glossary panel ----------------------------------------------------------
 
 
-@dataclass
 class MeaningChosen(Message):
     """The user chose page ``title`` for the entity ``key``."""
 
-    key: str
-    title: str
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
 
 
-@dataclass
 class MentionChosen(Message):
     """The user chose mention ``index`` (of the mention index) to jump to."""
 
-    index: int
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
 
 
-@dataclass
 class LeavePanel(Message):
     """The user wants to go back to the article."""
 
 
-@dataclass
 class Retry(Message):
     """Fetch the entity ``key`` again (the user asked, or a rate limit's wait is over)."""
 
-    key: str
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
 
 
-@dataclass
 class RetryTick(Message):
     """A second of a rate limit's wait passed (the status line shows the network state)."""
 
@@ -163,14 +177,14 @@ class RetryTick(Message):
 # -- from the find bar ----------------------------------------------------------------
 
 
-@dataclass
 class FindStep(Message):
     """Go to the next (``step`` = 1) or previous (-1) match."""
 
-    step: int
+    def __init__(self, step: int) -> None:
+        super().__init__()
+        self.step = step
 
 
-@dataclass
 class MatchesChanged(Message):
     """The find matches or the current match changed (the status line shows the count)."""
 
