@@ -63,13 +63,19 @@ def hand_analysis(text: str,
 async def settle(pilot: Any) -> None:
     """Wait until every worker (analysis, prefetch, lookups) is done and drawn.
 
-    Workers start workers (the analysis result starts the prefetch), so wait in rounds.
+    Workers start workers (the analysis result starts the prefetch), so wait in rounds,
+    until two rounds in a row find none (a worker's result may still be a message in a
+    queue, whose handler starts the next worker).
     """
     app = pilot.app
-    for _ in range(20):
+    quiet = 0
+    for _ in range(40):
         await pilot.pause()
-        if not any(worker.is_running or worker.state.name == "PENDING"
-                   for worker in app.workers):
+        if any(worker.is_running or worker.state.name == "PENDING" for worker in app.workers):
+            quiet = 0
+            await app.workers.wait_for_complete()
+            continue
+        quiet += 1
+        if quiet == 2:
             break
-        await app.workers.wait_for_complete()
     await pilot.pause()

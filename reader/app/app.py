@@ -7,7 +7,7 @@ that work anywhere. The article, its entities and the glossary live on the main 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -35,7 +35,9 @@ class ReaderApp(App[None]):
     """Read one article with its entities highlighted and explained.
 
     ``analyser`` replaces the recogniser and ``glossary`` the glossary built from the
-    configuration (see :class:`reader.session.Session`).
+    configuration (see :class:`reader.session.Session`). ``whole`` reads the whole
+    article when ``article`` is only the start of a long file: the start is shown at
+    once, the whole replaces it after the first frame.
     """
 
     TITLE = "reader"
@@ -47,12 +49,16 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(self, article: Article, *, config: Config | None = None,
-                 analyser: Analyser | None = None, glossary: Glossary | None = None) -> None:
+                 analyser: Analyser | None = None, glossary: Glossary | None = None,
+                 whole: Callable[[], Article] | None = None) -> None:
         super().__init__()
-        self.article = article
         self.config = config or Config()
         #: The reading session: analysis, glossary entries, corrections and export.
-        self.session = Session(article, self.config, analyser=analyser, glossary=glossary)
+        self.session = Session(article, self.config, analyser=analyser, glossary=glossary,
+                               whole=whole)
+        #: Why the whole article could not be read (``whole`` given): the app exited, and
+        #: ``reader open`` reports it as it reports any bad input.
+        self.load_error = ""
 
     def get_default_screen(self) -> MainScreen:
         """The main screen, at the bottom of the screen stack."""
@@ -66,6 +72,11 @@ class ReaderApp(App[None]):
         # Subscribed after the start-up theme is set: only the reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.sub_title = self.article.source
+
+    @property
+    def article(self) -> Article:
+        """The article read (the session's: its start, then the whole; see ``whole``)."""
+        return self.session.article
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:

@@ -52,6 +52,27 @@ class ArticleBase(ScrollView, can_focus=True):
         self._jump: dict[str, int] = {}
         self._jump_typed = ""
 
+    def set_article(self, article: Article) -> None:
+        """Show ``article`` instead, e.g. the whole of a file whose start was shown: the
+        line at the top stays there when the new text starts with the old. The mentions,
+        the selection and the matches go (they were the old text's)."""
+        top = int(self.scroll_offset.y)
+        anchor = self._lines[top].start if self._lines.reach(top) else 0
+        prefix = article.text.startswith(self.article.text[:anchor])
+        self.article = article
+        self.mentions = None
+        self.selected = None
+        self.matches = Ranges()
+        self.current_match = None
+        self._jump = {}
+        self._jump_typed = ""
+        self._lines = LineTable(article.text, (), 0)
+        self._wrapped_width = -1
+        self._rewrap()
+        line = self._lines.line_of_offset(anchor) if anchor and prefix else 0
+        self.scroll_to(y=line, animate=False, immediate=True)
+        self.refresh()
+
     # -- layout -----------------------------------------------------------------------
     def _text_width(self) -> int:
         return max(10, min(self.measure, self.scrollable_content_region.width))

@@ -47,6 +47,11 @@ class ReaderFooter(Footer):
 
     _composed_width = -1
 
+    def on_mount(self) -> None:  # Footer's on_mount runs too (it subscribes to the keys)
+        """Mounted after the screen (see ``MainScreen.add_hidden_parts``): ask for the
+        keys, which were published before."""
+        self.call_after_refresh(self.screen.refresh_bindings)
+
     def on_resize(self, event: events.Resize) -> None:
         """Choose the keys again for the new width."""
         if event.size.width != self._composed_width:

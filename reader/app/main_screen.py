@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 from contextlib import closing
 from threading import Thread
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on, work
@@ -26,7 +26,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.app.article_view import ArticleView
 from reader.app.correcting import CorrectionsFlow
 from reader.app.finding import FindFlow
-from reader.app.footer import ReaderFooter
 from reader.app.glossary_flow import GlossaryFlow
 from reader.app.glossary_panel import GlossaryPanel
 from reader.app.marks import MentionIndex
@@ -34,6 +33,7 @@ from reader.app.messages import (
     Activated,
     AnalysisProgress,
     AnalysisReady,
+    ArticleLoaded,
     CorrectionSaved,
     LeavePanel,
     MentionChosen,
@@ -47,6 +47,7 @@ from reader.sanitize import strip_escapes
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from reader.app.app import ReaderApp
     from reader.session import ExportBundle
 
 #: A cached analysis up to this size is read before the first frame (larger ones in the
@@ -73,18 +74,18 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         with Horizontal(id="main"):
             with Vertical(id="article-pane"):
                 # A title that opens the text is not shown twice (only the date line).
-                yield Static(Text(strip_escapes(self.article.title)), id="title",
-                             classes="-in-text" if title_in_text(self.article) else "")
-                date = self.article.date.isoformat() if self.article.date else ""
-                yield Static(Text(date), id="date")
+                yield Static(id="title")
+                yield Static(id="date")
                 yield self.view
             yield self.panel
         with Horizontal(id="status-bar"):
             yield self.status
             yield Legend(id="legend")
-        yield ReaderFooter()
+        # The footer's place (its keys come after the first frame in any case).
+        yield Static(id="footer-space")
 
     def on_mount(self) -> None:
+        self._show_header()
         self.status.network = "offline" if self.config.offline else "connecting…"
         self.view.focus()
         self.watch(self.view, "text_margin", self._align_header)
@@ -92,8 +93,9 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         # The recogniser after the first frame: a thread importing spaCy would hold the
         # GIL meanwhile. A small cached analysis is drawn with the first frame. A long
         # text's recogniser is a child process: it starts loading now, on another core.
-        cached = self._adopt_cached()
-        if not cached:
+        # Of a long file only the start is here: the whole is read after the first frame.
+        cached = not self.session.partial and self._adopt_cached()
+        if not cached and not self.session.partial:
             self.session.prepare_analysis()
         self.call_after_refresh(self._after_first_frame, not cached)
 
@@ -106,17 +108,47 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
             gc.freeze()
             gc.enable()
         self.add_hidden_parts()
-        if analyse:
+        if self.session.partial:
+            self._load_whole()  # the analysis starts when the whole article is here
+        elif analyse:
             self.reanalyse()
         from reader.bytecode import refresh_bytecode  # the next start compiles nothing
 
         Thread(target=refresh_bytecode, name="bytecode", daemon=True).start()  # atomic writes
 
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_whole(self) -> None:
+        """Read the whole article of a long file whose start is shown."""
+        self.post_message(ArticleLoaded(self.session.load_whole()))
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        """Show the whole article (the place on screen stays), then analyse it."""
+        article = message.article
+        self.session.adopt_article(article)
+        self._show_header()
+        self.view.set_article(article)
+        self.session.prepare_analysis()  # a long text: the recogniser child starts loading
+        self.reanalyse()  # the message goes on to the app: the reading position
+
+    def _show_header(self) -> None:
+        """The title (unless the text opens with it) and the date above the text."""
+        title = self.query_one("#title", Static)
+        title.update(Text(strip_escapes(self.article.title)))
+        title.set_class(title_in_text(self.article), "-in-text")
+        date = self.article.date.isoformat() if self.article.date else ""
+        self.query_one("#date", Static).update(Text(date))
+
     def add_hidden_parts(self) -> None:
         """Mount the widgets the first frame hides (the find bar, the panel's lists and
-        body): styling them would delay it. Used at once by what shows them first."""
+        body) and the footer, whose keys never come with the first frame: styling them
+        would delay it. Used at once by what shows them first."""
         if not self.find_bar.is_attached:
             self.query_one("#article-pane").mount(self.find_bar)
+            from reader.app.footer import ReaderFooter
+
+            self.mount(ReaderFooter())
+            self.query_one("#footer-space").remove()
         self.panel.add_parts()
 
     def _adopt_cached(self) -> bool:
@@ -277,6 +309,9 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
             self.glossary_failed(text)
         elif worker.group == "lookup":  # network and cache faults: a status, never a crash
             self.glossary_failed(text, worker.name)
+        elif worker.group == "article":  # the rest of the file is unreadable: as at start
+            cast("ReaderApp", self.app).load_error = str(error)
+            self.app.exit(return_code=2)
         elif worker.group == "corrections":
             self.correction_failed(str(error))
         elif worker.group == "export" and isinstance(error, FileExistsError):

@@ -7,11 +7,16 @@ while a mark is shown (``check_action``); ``Enter`` posts
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 
 from reader.app.article_base import ArticleBase
 from reader.app.messages import MarkChanged, MarkDone
 from reader.app.words import Mark, Words
+
+if TYPE_CHECKING:
+    from reader.article import Article
 
 #: The actions of mark mode (enabled only while a mark is shown).
 MARK_ACTIONS = frozenset({"mark_move", "mark_done", "mark_cancel"})
@@ -26,6 +31,14 @@ class MarkMode(ArticleBase):
         self._words: Words | None = None
         self._drag_from: int | None = None
         self._dragging = False
+
+    def set_article(self, article: Article) -> None:
+        """Show ``article`` instead: no mark, and its words are found anew."""
+        self.mark = None
+        self._words = None
+        self._drag_from = None
+        self._dragging = False
+        super().set_article(article)
 
     @property
     def marking(self) -> bool:

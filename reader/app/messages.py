@@ -15,11 +15,21 @@ from textual.message import Message
 if TYPE_CHECKING:  # names for the fields only: not imported before the first frame
     from glossary.models import GlossaryEntry
     from reader.app.marks import MentionIndex
+    from reader.article import Article
     from reader.corrections import Corrections
     from reader.session import Analysed
 
 
 # -- from workers ---------------------------------------------------------------------
+
+
+class ArticleLoaded(Message):
+    """The whole article of a long file whose start was shown first (it bubbles to the
+    app, which restores the reading position then)."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
 
 
 class AnalysisReady(Message):

@@ -24,7 +24,7 @@ from textual.binding import BindingType
 
 from reader.app import keys
 from reader.app.app import ReaderApp
-from reader.app.messages import AnalysisReady, SelectionChanged
+from reader.app.messages import AnalysisReady, ArticleLoaded, SelectionChanged
 from reader.article import Article
 from reader.library.history import JumpHistory, Place
 
@@ -95,8 +95,13 @@ class ContinuousReaderApp(ReaderApp):
         if self.notice:
             self.notify(self.notice, title="Feed entry", severity="warning", timeout=8)
         # The library (SQLite: the place the article was left, the recent list) after
-        # the first frame.
-        self.call_after_refresh(self._open_place)
+        # the first frame; or once the whole of a long file is read.
+        if not self.session.partial:
+            self.call_after_refresh(self._open_place)
+
+    @on(ArticleLoaded)
+    def _whole_loaded(self) -> None:
+        self._open_place()
 
     def _open_place(self) -> None:
         store = self._store()

@@ -44,7 +44,6 @@ class ScreenBase(Screen[None]):
         super().__init__()
         #: The reading session: analysis, glossary entries, corrections and export.
         self.session = session
-        self.article: Article = session.article
         self.config: Config = session.config
         #: Mentions of the current analysis, indexed for the view (None while analysing).
         self.mentions: MentionIndex | None = None
@@ -54,6 +53,11 @@ class ScreenBase(Screen[None]):
         self.pages_seen: dict[str, dict[str, Candidate]] = {}
         #: Entities whose glossary entry is being looked up.
         self.fetching: set[str] = set()
+
+    @property
+    def article(self) -> Article:
+        """The session's article (a long file's start, then the whole)."""
+        return self.session.article
 
     def add_hidden_parts(self) -> None:
         """Mount the widgets the first frame does not show (the main screen does)."""

@@ -49,16 +49,22 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from reader.app.settings import check_settings
+    from reader.article_start import load_start
 
     config = check_settings(common.config_from_args(args))  # theme, [keymap]: one line
-    article = common.load_article(args, config)
+    # A long file's start is shown at once; the app reads the whole after the first frame.
+    start = load_start(args.file, args.input_format) if _has_terminal() else None
+    article = start or common.load_article(args, config)
     require_terminal()
     if args.file == "-":
         _reattach_terminal()
     from reader.app.reading import ContinuousReaderApp
 
-    app = ContinuousReaderApp(article, config=config)
+    whole = (lambda: common.load_article(args, config)) if start is not None else None
+    app = ContinuousReaderApp(article, config=config, whole=whole)
     app.run()
+    if app.load_error:  # the rest of the file was unreadable (the app showed its start)
+        raise ReaderError(app.load_error)
     code = app.return_code or 0
     if app.wants_library:  # Backspace: the library follows
         from reader.app.library_app import run_library
@@ -68,9 +74,13 @@ def _run(args: argparse.Namespace) -> int:
     return code
 
 
+def _has_terminal() -> bool:
+    return sys.stdout.isatty() or os.environ.get("READER_ALLOW_NO_TTY") == "1"
+
+
 def require_terminal() -> None:
     """Refuse to start the app when standard output is not a terminal."""
-    if not sys.stdout.isatty() and os.environ.get("READER_ALLOW_NO_TTY") != "1":
+    if not _has_terminal():
         raise ReaderError("standard output is not a terminal; use 'reader export' to write text")
 
 

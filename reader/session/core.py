@@ -64,8 +64,12 @@ class Session:
 
     def __init__(self, article: Article, config: Config | None = None, *,
                  analyser: Analyser | None = None, glossary: Glossary | None = None,
-                 store: CorrectionsStore | None = None) -> None:
+                 store: CorrectionsStore | None = None,
+                 whole: Callable[[], Article] | None = None) -> None:
         self.article = article
+        #: Reads the whole article when ``article`` is only the start of a long file
+        #: (:mod:`reader.article_start`): see :meth:`load_whole` and :meth:`adopt_article`.
+        self._whole = whole
         self.config = config or Config()
         self.store = store or store_for(self.config)
         self._analyser = analyser
@@ -94,6 +98,25 @@ class Session:
             process.stop_all()
         if self._glossary is not None:
             self._glossary.close()
+
+    # -- the article ----------------------------------------------------------------------
+    @property
+    def partial(self) -> bool:
+        """True while :attr:`article` is only the start of the file (nothing is analysed
+        until the whole is adopted)."""
+        return self._whole is not None
+
+    def load_whole(self) -> Article:
+        """Read the whole article of a session that has its start only (changes nothing:
+        safe in a worker). Raises :class:`ReaderError` as :func:`reader.article.load`."""
+        if self._whole is None:
+            return self.article
+        return self._whole()
+
+    def adopt_article(self, article: Article) -> None:
+        """Make ``article`` (from :meth:`load_whole`) the session's article."""
+        self.article = article
+        self._whole = None
 
     # -- analysis -----------------------------------------------------------------------
     def load_corrections(self, *, strict: bool = True) -> tuple[Corrections, str]:
