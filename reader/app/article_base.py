@@ -12,12 +12,12 @@ from __future__ import annotations
 from textual import events
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.timer import Timer
 
 from reader.app import blocks as block_style
 from reader.app.marks import MentionIndex, Ranges
 from reader.app.messages import MatchesChanged, SelectionChanged
+from reader.app.scroll_range import SteadyScrollRange
 from reader.article import Article
 from reader.wrap import LineTable, cell_offset
 
@@ -29,7 +29,7 @@ WRAP_STEP = 150_000
 WRAP_INTERVAL = 0.02
 
 
-class ArticleBase(ScrollView, can_focus=True):
+class ArticleBase(SteadyScrollRange, can_focus=True):
     """A scrollable, word-wrapped article with a selected mention and find matches."""
 
     measure: reactive[int] = reactive(MEASURE)

@@ -136,7 +136,9 @@ class GlossaryPanel(VerticalScroll):
     }
     GlossaryPanel LoadingIndicator { height: 1; }
     GlossaryPanel .panel-title { color: $text-muted; text-style: bold; padding: 1 0 0 0; }
-    GlossaryPanel OptionList { height: auto; max-height: 12; border: none; padding: 0; }
+    GlossaryPanel OptionList {
+        height: auto; max-height: 12; border: none; padding: 0; scrollbar-size-vertical: 0;
+    }
     /* No border on focus either: a border appearing on the mouse-down would move the
        options a line down under the pointer, and the click would choose the one above. */
     GlossaryPanel OptionList:focus { border: none; background-tint: $foreground 5%; }

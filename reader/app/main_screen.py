@@ -126,6 +126,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         """Show the whole article (the place on screen stays), then analyse it."""
         article = message.article
         self.session.adopt_article(article)
+        gc.freeze()  # its blocks live as long as the app: no collection need scan them
         self._show_header()
         self.view.set_article(article)
         self.session.prepare_analysis()  # a long text: the recogniser child starts loading

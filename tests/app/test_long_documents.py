@@ -154,3 +154,32 @@ def test_lines_and_find_matches_take_a_few_bytes_each() -> None:
         tracemalloc.stop()
     assert len(table) > 3_000 and lines / len(table) <= 16
     assert len(matches) > 10_000 and found / len(matches) <= 12
+
+
+async def test_a_layout_of_the_screen_leaves_the_view_scrollbar_alone(
+        make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The panel showing another entity lays the screen out again: the article view's
+    scrollbar is repainted only when its range changed (one frame less per key)."""
+    app = make_app(long_article())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.view
+        bar = view.vertical_scrollbar
+        repaints: list[int] = []
+        original = type(bar).refresh
+
+        def counted(self: object, *args: object, **kwargs: object) -> object:
+            if self is bar:
+                repaints.append(1)
+            return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(type(bar), "refresh", counted)
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert repaints == []
+        view.wrap_all()  # the range changes: the scrollbar follows
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_offset.y == view.max_scroll_y > 0
+        assert repaints
