@@ -89,7 +89,11 @@ def _with_default_command(argv: list[str]) -> list[str]:
         if arg == "-" or not arg.startswith("-"):
             if arg not in COMMANDS:
                 _check_not_a_typo(arg)
-                return [*argv[:index], "open", *argv[index:]]
+                # ``reader --offline FILE``: the options are open's (unless --verbose)
+                before = argv[:index]
+                if any(option in ("-v", "--verbose") for option in before):
+                    return [*before, "open", *argv[index:]]
+                return ["open", *argv]
             return argv
     return argv
 

@@ -54,8 +54,10 @@ class ArticleBase(SteadyScrollRange, can_focus=True):
 
     def set_article(self, article: Article) -> None:
         """Show ``article`` instead, e.g. the whole of a file whose start was shown: the
-        line at the top stays there when the new text starts with the old. The mentions,
-        the selection and the matches go (they were the old text's)."""
+        line at the top stays there when the new text starts with the old (a view at the
+        end goes to the new end). The mentions, the selection and the matches go (they
+        were the old text's)."""
+        at_end = 0 < self.max_scroll_y <= self.scroll_offset.y and self._lines.complete
         top = int(self.scroll_offset.y)
         anchor = self._lines[top].start if self._lines.reach(top) else 0
         prefix = article.text.startswith(self.article.text[:anchor])
@@ -69,8 +71,12 @@ class ArticleBase(SteadyScrollRange, can_focus=True):
         self._lines = LineTable(article.text, (), 0)
         self._wrapped_width = -1
         self._rewrap()
-        line = self._lines.line_of_offset(anchor) if anchor and prefix else 0
-        self.scroll_to(y=line, animate=False, immediate=True)
+        if at_end and prefix:
+            self.wrap_all()
+            self.scroll_end(animate=False, immediate=True)
+        else:
+            line = self._lines.line_of_offset(anchor) if anchor and prefix else 0
+            self.scroll_to(y=line, animate=False, immediate=True)
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------

@@ -100,6 +100,26 @@ async def test_the_place_on_screen_stays_when_the_whole_arrives(tmp_path: Path) 
         assert screen_text(app) == shown
 
 
+async def test_a_view_at_the_end_goes_to_the_end_of_the_whole(tmp_path: Path) -> None:
+    path = long_file(tmp_path)
+    release = threading.Event()
+
+    def slow_whole() -> Article:
+        assert release.wait(10)
+        return load(path)
+
+    app = ReaderApp(start_of(path), config=OFFLINE, analyser=analyser, whole=slow_whole)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("G")  # the end of the start: the reader wants the end
+        await pilot.pause()
+        assert "Tag 4000." not in screen_text(app)
+        release.set()
+        await settle(pilot)
+        assert "Tag 4000." in screen_text(app)
+        assert app.view.scroll_offset.y == app.view.max_scroll_y
+
+
 async def test_an_unreadable_whole_ends_the_app_with_its_error(tmp_path: Path) -> None:
     path = long_file(tmp_path)
 

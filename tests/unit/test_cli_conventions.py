@@ -92,3 +92,21 @@ def test_exported_title_with_quotes_round_trips(tmp_path: Path) -> None:
     assert main(["export", str(source), "-o", str(out), "--offline",
                  "--model", "embedded"]) == 0
     assert load(out).title == title
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["a.txt"], ["open", "a.txt"]),
+    (["--offline", "a.txt"], ["open", "--offline", "a.txt"]),
+    (["--lang", "en", "--offline", "a.txt"], ["open", "--lang", "en", "--offline", "a.txt"]),
+    (["a.txt", "--offline"], ["open", "a.txt", "--offline"]),
+    (["entities", "a.txt"], ["entities", "a.txt"]),
+    (["--version"], ["--version"]),
+])
+def test_options_before_the_file_belong_to_open(argv: list[str], expected: list[str]) -> None:
+    from reader.cli import _with_default_command, build_parser
+
+    assert _with_default_command(argv) == expected
+    if expected[0] == "open":
+        args = build_parser("open").parse_args(expected)
+        assert args.file == "a.txt"
+        assert args.offline is (True if "--offline" in argv else None)
