@@ -129,8 +129,9 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         gc.freeze()  # its blocks live as long as the app: no collection need scan them
         self._show_header()
         self.view.set_article(article)
-        self.session.prepare_analysis()  # a long text: the recogniser child starts loading
-        self.reanalyse()  # the message goes on to the app: the reading position
+        # From the cache, else by a recogniser child started then; the message goes on to
+        # the app, which restores the reading position.
+        self.reanalyse()
 
     def _show_header(self) -> None:
         """The title (unless the text opens with it) and the date above the text."""

@@ -162,7 +162,9 @@ class Session:
         of the pieces of a long text recognised so far (those holding the text range
         ``first`` come first), then the final one (``done == total``), which equals what
         :meth:`analyse` gives. A cached analysis (or an injected analyser's) is final at once.
-        The recogniser runs in a child process. Changes nothing (safe in a worker)."""
+        The recogniser runs in a child process, started by :meth:`prepare_analysis` (it
+        loads while the cache is read) or, without that, only when the cache has nothing
+        (a reopened long text costs no recogniser). Changes nothing (safe in a worker)."""
         if self._analyser is not None:  # an injected analyser: in one step
             yield self.analyse(strict=strict), 1, 1
             return
@@ -174,7 +176,12 @@ class Session:
         if child is not None and patterns != corrections.patterns():
             child.stop()  # corrected since: the recogniser is loaded anew with them
             child = None
-        child = child or start_recogniser(self.article, self.config, corrections)
+        if child is None:  # nothing loading yet: the cache first, a recogniser if needed
+            cached = self._cached_long(corrections)
+            if cached is not None:
+                yield Analysed(cached, corrections, warning), 1, 1
+                return
+            child = start_recogniser(self.article, self.config, corrections)
         self._running = child
         try:
             with closing(analyse_article_progressively(self.article, self.config,
@@ -185,6 +192,19 @@ class Session:
         finally:
             if self._running is child:
                 self._running = None
+
+    def _cached_long(self, corrections: Corrections) -> Analysis | None:
+        """The cached analysis of a text longer than one piece (None for a shorter one:
+        analysed in this process, which reads the cache itself)."""
+        from reader.analysis.chunking import MAX_CHUNK
+        from reader.pipeline import cached_article_analysis
+
+        if len(self.article.text) <= MAX_CHUNK:
+            return None
+        try:
+            return cached_article_analysis(self.article, self.config, corrections)
+        except ReaderError:  # an unknown model: the recogniser says so
+            return None
 
     def refocus(self, start: int, end: int) -> None:
         """Have a progressive analysis still running recognise the text range

@@ -85,3 +85,29 @@ def test_a_new_focus_is_recognised_next(monkeypatch: pytest.MonkeyPatch,
     assert max(first_starts) < 20_000 < len(text) - 20_000 < max(second_starts)
     whole = analyse(text, model="embedded", cache_dir=tmp_path / "whole")
     assert to_json(steps[-1].analysis) == to_json(whole)
+
+
+def test_a_cached_long_text_starts_no_recogniser(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long text reopened (the whole of a long file, say): the cache answers before any
+    recogniser child is started."""
+    from reader.analysis import process
+
+    article = long_text(25)
+    assert len(article.text) > MAX_CHUNK
+    config = Config(offline=True, cache_dir=str(tmp_path))
+    whole = Session(article, config).analyse()  # fills the cache
+    started: list[int] = []
+    real = process.RecogniserProcess.__init__
+
+    def counted(self: process.RecogniserProcess, **options: object) -> None:
+        started.append(1)
+        real(self, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(process.RecogniserProcess, "__init__", counted)
+    steps = list(Session(article, config).analyse_progressively())
+    assert len(steps) == 1 and started == []
+    assert to_json(steps[0][0].analysis) == to_json(whole.analysis)
+    (tmp_path / "analysis").rename(tmp_path / "gone")  # nothing cached: a child recognises
+    steps = list(Session(article, config).analyse_progressively())
+    assert started == [1] and to_json(steps[-1][0].analysis) == to_json(whole.analysis)
