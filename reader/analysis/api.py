@@ -42,7 +42,7 @@ def analyse(text: str, *, model: str = "", cache_dir: Path | None = None,
         return found
     recogniser = get_recogniser(model, extra_patterns=patterns, hidden=hidden_set)
     [(analysis, _spans)] = _analyse_with(recogniser, [text], patterns)
-    cache.write(path, analysis, recogniser.id)
+    cache.write(path, analysis, ident)
     return analysis
 
 

@@ -37,14 +37,17 @@ def locate(text: str, cache_dir: Path, *, model: str = "",
     :func:`reader.analysis.analyse` would use, without loading spaCy or any data.
 
     The id names the recogniser, its version and data, and the corrections (patterns and
-    hidden names), and the file name holds the text's hash: a cached analysis is found
-    only when all of them match. Raises :class:`reader.errors.ReaderError` for an unknown
-    model.
+    hidden names), and for a text recognised in pieces the pieces' size; the file name
+    holds the text's hash: a cached analysis is found only when all of them match. Raises
+    :class:`reader.errors.ReaderError` for an unknown model.
     """
+    from reader.analysis.chunking import MAX_CHUNK
     from reader.analysis.recognisers import describe
 
     _, ident = describe(model, extra_patterns=[dict(p) for p in extra_patterns or ()],
                         hidden=sorted(set(hidden or ())))
+    if len(text) > MAX_CHUNK:  # other pieces could find other entities at their edges
+        ident = f"{ident} pieces:{MAX_CHUNK}"
     return cache_file(cache_dir, text, ident, text_hash), ident
 
 

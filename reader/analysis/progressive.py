@@ -110,7 +110,7 @@ def analyse_progressively(text: str, *, model: str = "", cache_dir: Path,
             shown = time.monotonic()
     ordered = [span for i in range(len(bounds)) for span in spans.get(i, [])]
     analysis = Analysis(entities=cluster(text, ordered, keep=added), recogniser=recogniser.name)
-    cache.write(path, analysis, recogniser.id)
+    cache.write(path, analysis, ident)
     yield Progress(analysis, total, total)
 
 
