@@ -52,6 +52,18 @@ def start_of(path: Path) -> Article:
     return start
 
 
+def app_waiting_for_the_whole(path: Path) -> tuple[ReaderApp, threading.Event]:
+    """The app on the start of ``path``, whose whole is read once the event is set."""
+    release = threading.Event()
+
+    def slow_whole() -> Article:
+        assert release.wait(10)
+        return load(path)
+
+    return ReaderApp(start_of(path), config=OFFLINE, analyser=analyser,
+                     whole=slow_whole), release
+
+
 def screen_text(app: ReaderApp) -> str:
     view = app.view
     return "\n".join(view.render_line(y).text for y in range(view.size.height))
@@ -77,14 +89,7 @@ async def test_the_whole_replaces_the_start_and_is_analysed(tmp_path: Path) -> N
 
 
 async def test_the_place_on_screen_stays_when_the_whole_arrives(tmp_path: Path) -> None:
-    path = long_file(tmp_path)
-    release = threading.Event()
-
-    def slow_whole() -> Article:
-        assert release.wait(10)
-        return load(path)
-
-    app = ReaderApp(start_of(path), config=OFFLINE, analyser=analyser, whole=slow_whole)
+    app, release = app_waiting_for_the_whole(long_file(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.session.partial and app.mentions is None  # nothing analysed yet
@@ -101,14 +106,7 @@ async def test_the_place_on_screen_stays_when_the_whole_arrives(tmp_path: Path) 
 
 
 async def test_a_view_at_the_end_goes_to_the_end_of_the_whole(tmp_path: Path) -> None:
-    path = long_file(tmp_path)
-    release = threading.Event()
-
-    def slow_whole() -> Article:
-        assert release.wait(10)
-        return load(path)
-
-    app = ReaderApp(start_of(path), config=OFFLINE, analyser=analyser, whole=slow_whole)
+    app, release = app_waiting_for_the_whole(long_file(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("G")  # the end of the start: the reader wants the end
