@@ -3,15 +3,19 @@ next and previous."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.widgets import Input
+from textual.worker import get_current_worker
 
-from reader.app.marks import find_all
-from reader.app.messages import FindClosed, FindStep, MatchesChanged
+from reader.app.marks import FindCancelled, Ranges, find_all
+from reader.app.messages import FindClosed, FindStep, MatchesChanged, MatchesFound
 from reader.app.screen_base import ScreenBase
 
 #: Most find matches highlighted.
 MAX_MATCHES = 100_000
+#: A text longer than this is searched in a worker (typing is answered meanwhile; a
+#: 10 MB text takes some 60 ms a search).
+FIND_IN_WORKER_CHARS = 1_000_000
 
 
 class FindFlow(ScreenBase):
@@ -26,7 +30,35 @@ class FindFlow(ScreenBase):
 
     @on(Input.Changed, "#find-input")
     def _find_changed(self, event: Input.Changed) -> None:
-        matches = find_all(self.article.text, event.value, MAX_MATCHES)
+        self.find(event.value)
+
+    def find(self, query: str) -> None:
+        """Highlight every match of ``query`` (a long text's are found by a worker)."""
+        if len(self.article.text) > FIND_IN_WORKER_CHARS and query:
+            self.find_bar.set_searching()
+            self._find_in_worker(query)
+            return
+        self.workers.cancel_group(self, "find")
+        self._show_matches(find_all(self.article.text, query, MAX_MATCHES))
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def _find_in_worker(self, query: str) -> None:
+        """Find ``query`` in a long text; a newer query cancels this one."""
+        worker = get_current_worker()
+        try:
+            matches = find_all(self.article.text, query, MAX_MATCHES,
+                               cancelled=lambda: worker.is_cancelled)
+        except FindCancelled:
+            return
+        self.post_message(MatchesFound(query, matches))
+
+    @on(MatchesFound)
+    def _matches_found(self, message: MatchesFound) -> None:
+        if message.query == self.find_bar.input.value:  # else a newer one is on its way
+            self._show_matches(message.matches)
+
+    def _show_matches(self, matches: Ranges) -> None:
+        """Highlight ``matches``, the first one on screen or after it current."""
         self._matches_limited = len(matches) >= MAX_MATCHES
         current = None
         if len(matches):

@@ -129,6 +129,8 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         gc.freeze()  # its blocks live as long as the app: no collection need scan them
         self._show_header()
         self.view.set_article(article)
+        if self.find_bar.input.value:  # typed while the start was shown: the whole's matches
+            self.find(self.find_bar.input.value)
         # From the cache, else by a recogniser child started then; the message goes on to
         # the app, which restores the reading position.
         self.reanalyse()
@@ -314,6 +316,9 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         elif worker.group == "article":  # the rest of the file is unreadable: as at start
             cast("ReaderApp", self.app).load_error = str(error)
             self.app.exit(return_code=2)
+        elif worker.group == "find":  # a bug: the find bar says so, the app goes on
+            self.find_bar.counter.update("find failed")
+            self.notify(text, title="Find failed", severity="error", timeout=8)
         elif worker.group == "corrections":
             self.correction_failed(str(error))
         elif worker.group == "export" and isinstance(error, FileExistsError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Entity, Mention
@@ -96,20 +97,44 @@ class MentionIndex:
         return indices[0] if indices else None
 
 
-def find_all(text: str, query: str, limit: int = 100_000) -> Ranges:
+#: Characters searched at a time by :func:`find_all` (between two looks at ``cancelled``).
+FIND_WINDOW = 262_144
+
+
+class FindCancelled(Exception):
+    """:func:`find_all` was told to stop (a newer query replaced its own)."""
+
+
+def find_all(text: str, query: str, limit: int = 100_000,
+             cancelled: Callable[[], bool] | None = None) -> Ranges:
     """Matches of ``query`` in ``text`` (at most ``limit``), folding case and German
-    spelling (``ss``/``ß``, ``ae``/``ä``...; see :mod:`reader.app.folding`)."""
+    spelling (``ss``/``ß``, ``ae``/``ä``...; see :mod:`reader.app.folding`).
+
+    The text is searched a window at a time (a window reaches far enough past its end for
+    any match starting in it, so the matches are those of one search of the whole);
+    ``cancelled`` is asked between windows: a True answer raises :class:`FindCancelled`.
+    """
     ranges = Ranges()
     pattern = find_pattern(query)
     if pattern is None:
         return ranges
-    for match in pattern.finditer(text):
-        if match.end() == match.start():
-            continue
-        ranges.starts.append(match.start())
-        ranges.ends.append(match.end())
-        if len(ranges.starts) >= limit:
-            break
+    reach = 2 * len(query) + 8  # longer than any match: each unit matches 1-2 characters
+    position = 0
+    while position < len(text):
+        if cancelled is not None and cancelled():
+            raise FindCancelled(query)
+        window_end = position + FIND_WINDOW
+        for match in pattern.finditer(text, position, window_end + reach):
+            if match.start() >= window_end:
+                break
+            position = match.end()
+            if match.end() == match.start():
+                continue
+            ranges.starts.append(match.start())
+            ranges.ends.append(match.end())
+            if len(ranges.starts) >= limit:
+                return ranges
+        position = max(position, window_end)
     return ranges
 
 

@@ -14,7 +14,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:  # names for the fields only: not imported before the first frame
     from glossary.models import GlossaryEntry
-    from reader.app.marks import MentionIndex
+    from reader.app.marks import MentionIndex, Ranges
     from reader.article import Article
     from reader.corrections import Corrections
     from reader.session import Analysed
@@ -193,6 +193,15 @@ class FindStep(Message):
     def __init__(self, step: int) -> None:
         super().__init__()
         self.step = step
+
+
+class MatchesFound(Message):
+    """The matches of ``query`` in a long text, found by a worker."""
+
+    def __init__(self, query: str, matches: Ranges) -> None:
+        super().__init__()
+        self.query = query
+        self.matches = matches
 
 
 class MatchesChanged(Message):

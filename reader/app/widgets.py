@@ -52,6 +52,10 @@ class FindBar(Horizontal):
             text = f"{(current or 0) + 1}/{total}{more}"
         self.counter.update(text)
 
+    def set_searching(self) -> None:
+        """Say that the matches are being found (in a long text)."""
+        self.counter.update("searching…")
+
     @property
     def count_text(self) -> str:
         """The counter as shown."""

@@ -183,3 +183,37 @@ async def test_a_layout_of_the_screen_leaves_the_view_scrollbar_alone(
         await pilot.pause()
         assert view.scroll_offset.y == view.max_scroll_y > 0
         assert repaints
+
+
+async def test_a_long_text_is_searched_by_a_worker_and_the_last_query_wins(
+        make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing in find is answered at once; the matches of a long text come from a worker,
+    and those of a query typed over are never shown."""
+    from reader.app import finding
+
+    monkeypatch.setattr(finding, "FIND_IN_WORKER_CHARS", 10_000)
+    article = long_article()
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        searched: list[str] = []
+        real = finding.find_all
+
+        def recorded(text: str, query: str, *args: object, **kwargs: object) -> object:
+            searched.append(query)
+            return real(text, query, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(finding, "find_all", recorded)
+        for key in "nummer 12":
+            await pilot.press("space" if key == " " else key)
+        await settle(pilot)
+        expected = article.text.lower().count("nummer 12")
+        assert expected > 10
+        assert app.main.find_bar.count_text.endswith(f"/{expected}")
+        assert len(app.view.matches) == expected
+        assert searched and searched[-1] == "nummer 12"
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace",
+                          "backspace", "backspace", "backspace", "backspace")
+        await settle(pilot)
+        assert len(app.view.matches) == 0 and app.main.find_bar.count_text == ""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
+from reader.app import marks
 from reader.app.folding import find_pattern, fold
-from reader.app.marks import excerpt, find_all
+from reader.app.marks import FindCancelled, excerpt, find_all
 
 
 def found(text: str, query: str) -> list[str]:
@@ -65,3 +68,36 @@ def test_excerpt_stops_at_the_paragraph() -> None:
     line, begin, end = excerpt(TEXT, before, before + 3)
     assert "Moskau" not in line and line.endswith("dpa")
     assert line[begin:end] == "dpa" and line.startswith("…")
+
+
+@given(st.text(alphabet="aäeoöuüsßSẞ \n\u0308xk", max_size=300),
+       st.text(alphabet="aäeoöuüsßSẞ x", min_size=1, max_size=5),
+       st.integers(min_value=1, max_value=40))
+@settings(max_examples=300, deadline=None)
+def test_a_window_at_a_time_finds_what_one_search_finds(text: str, query: str,
+                                                         window: int) -> None:
+    pattern = find_pattern(query)
+    assume(pattern is not None)
+    assert pattern is not None
+    whole = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    original = marks.FIND_WINDOW
+    marks.FIND_WINDOW = window
+    try:
+        ranges = find_all(text, query)
+    finally:
+        marks.FIND_WINDOW = original
+    assert list(zip(ranges.starts, ranges.ends, strict=True)) == whole
+
+
+def test_a_cancelled_find_stops_between_windows() -> None:
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    text = "Die Straße am Hafen. " * (3 * marks.FIND_WINDOW // 21 + 10)  # three windows
+    with pytest.raises(FindCancelled):
+        find_all(text, "strasse", cancelled=cancelled)
+    assert len(asked) == 3
+    assert len(find_all(text, "strasse", cancelled=lambda: False)) == text.count("Straße")
