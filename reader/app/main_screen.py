@@ -182,7 +182,10 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         """Analyse the article (again) with the stored corrections, in a worker.
 
         ``select``: a text span whose mention to select when done (an entity just added).
+        While only the start of a long file is here, its whole is analysed when it comes.
         """
+        if self.session.partial:
+            return
         self._generation += 1
         self._analyse(self._generation, select, self.view.visible_range())
 
