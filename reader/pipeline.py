@@ -50,7 +50,7 @@ def start_recogniser(article: Article, config: Config,
                      corrections: Corrections) -> RecogniserProcess | None:
     """For a text longer than one piece (see :data:`reader.analysis.chunking.MAX_CHUNK`),
     a child process that starts loading the recogniser now; None for a shorter text."""
-    from reader.analysis.chunking import MAX_CHUNK
+    from reader.analysis.version import MAX_CHUNK
 
     if len(article.text) <= MAX_CHUNK:
         return None

@@ -41,8 +41,8 @@ def locate(text: str, cache_dir: Path, *, model: str = "",
     holds the text's hash: a cached analysis is found only when all of them match. Raises
     :class:`reader.errors.ReaderError` for an unknown model.
     """
-    from reader.analysis.chunking import MAX_CHUNK
     from reader.analysis.recognisers import describe
+    from reader.analysis.version import MAX_CHUNK
 
     _, ident = describe(model, extra_patterns=[dict(p) for p in extra_patterns or ()],
                         hidden=sorted(set(hidden or ())))

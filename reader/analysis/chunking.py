@@ -16,12 +16,9 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 
 from reader.analysis.model import Span
+from reader.analysis.version import MAX_CHUNK
 
-#: Longest piece of text given to a recogniser at once. A longer text is recognised in
-#: pieces cut at paragraph boundaries (:func:`chunks`), always the same ones, so the app can
-#: recognise the piece on screen first and get the same result
-#: (:mod:`reader.analysis.progressive`); small pieces also keep memory low.
-MAX_CHUNK = 100_000
+__all__ = ["MAX_CHUNK", "chunks", "spans_in_chunks"]
 #: A paragraph boundary: a blank line (the cut goes after it and any following whitespace).
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 #: A sentence end: punctuation, closing quotes or brackets, then whitespace.

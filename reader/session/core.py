@@ -196,7 +196,7 @@ class Session:
     def _cached_long(self, corrections: Corrections) -> Analysis | None:
         """The cached analysis of a text longer than one piece (None for a shorter one:
         analysed in this process, which reads the cache itself)."""
-        from reader.analysis.chunking import MAX_CHUNK
+        from reader.analysis.version import MAX_CHUNK
         from reader.pipeline import cached_article_analysis
 
         if len(self.article.text) <= MAX_CHUNK:

@@ -66,12 +66,12 @@ def test_the_piece_size_is_part_of_a_long_texts_key(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A long text is recognised in pieces: an analysis made with other pieces is not
     found (a short text's key does not change)."""
-    from reader.analysis import cache, chunking
+    from reader.analysis import cache, version
 
     short, long = "Anna Berg wohnt in Kiel.", "Anna Berg wohnt in Kiel.\n\n" * 5_000
-    assert len(long) > chunking.MAX_CHUNK
+    assert len(long) > version.MAX_CHUNK
     before = {text: cache.locate(text, tmp_path) for text in (short, long)}
-    monkeypatch.setattr(chunking, "MAX_CHUNK", chunking.MAX_CHUNK // 2)
+    monkeypatch.setattr(version, "MAX_CHUNK", version.MAX_CHUNK // 2)
     assert cache.locate(short, tmp_path) == before[short]
     path, ident = cache.locate(long, tmp_path)
     assert path != before[long][0] and ident != before[long][1]
