@@ -136,6 +136,8 @@ class GlossaryPanel(VerticalScroll):
     }
     GlossaryPanel LoadingIndicator { height: 1; }
     GlossaryPanel .panel-title { color: $text-muted; text-style: bold; padding: 1 0 0 0; }
+    /* The lists draw no scrollbar (they still scroll with keys and the wheel): every
+       layout of the panel repainted it in a frame of its own, and a key took that longer. */
     GlossaryPanel OptionList {
         height: auto; max-height: 12; border: none; padding: 0; scrollbar-size-vertical: 0;
     }

@@ -63,6 +63,7 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
     """The article with its highlighted entities, the glossary panel and the status line."""
 
     _generation = 0
+    _parts_added = False
     _corrections_warning = ""
     _refocus_timer: Timer | None = None
 
@@ -147,12 +148,14 @@ class MainScreen(FindFlow, GlossaryFlow, CorrectionsFlow):
         """Mount the widgets the first frame hides (the find bar, the panel's lists and
         body) and the footer, whose keys never come with the first frame: styling them
         would delay it. Used at once by what shows them first."""
-        if not self.find_bar.is_attached:
-            self.query_one("#article-pane").mount(self.find_bar)
-            from reader.app.footer import ReaderFooter
+        if self._parts_added:
+            return
+        self._parts_added = True
+        from reader.app.footer import ReaderFooter
 
-            self.mount(ReaderFooter())
-            self.query_one("#footer-space").remove()
+        self.query_one("#article-pane").mount(self.find_bar)
+        self.mount(ReaderFooter())
+        self.query_one("#footer-space").remove()
         self.panel.add_parts()
 
     def _adopt_cached(self) -> bool:
