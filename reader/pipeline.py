@@ -63,14 +63,16 @@ def start_recogniser(article: Article, config: Config,
 def analyse_article_progressively(
         article: Article, config: Config, corrections: Corrections,
         first: tuple[int, int] = (0, 0),
-        child: RecogniserProcess | None = None) -> Generator[Progress, None, None]:
+        child: RecogniserProcess | None = None, *,
+        looked_up: bool = False) -> Generator[Progress, None, None]:
     """:func:`analyse_article` in steps. A text recognised in one piece is analysed here, at
     once; a longer one by a child process (``child``, from :func:`start_recogniser` with
     the same corrections, else a new one), which loads the recogniser while the cache is
     read here: the cached analysis at once, else provisional analyses (the pieces holding
     ``first`` first), then the final one. This process then never loads spaCy and its more
-    than 100 MB, nor holds its interpreter lock while recognising. Every analysis has the
-    hidden names removed."""
+    than 100 MB, nor holds its interpreter lock while recognising. ``looked_up``: the
+    caller found nothing in the cache already (it is not read again). Every analysis has
+    the hidden names removed."""
     from reader.analysis.progressive import Progress
 
     child = child or start_recogniser(article, config, corrections)
@@ -78,7 +80,7 @@ def analyse_article_progressively(
         yield Progress(analyse_article(article, config, corrections), 1, 1)
         return
     try:
-        cached = cached_article_analysis(article, config, corrections)
+        cached = None if looked_up else cached_article_analysis(article, config, corrections)
     except ReaderError:  # an unknown model: the child says so
         cached = None
     if cached is not None:

@@ -176,7 +176,8 @@ class Session:
         if child is not None and patterns != corrections.patterns():
             child.stop()  # corrected since: the recogniser is loaded anew with them
             child = None
-        if child is None:  # nothing loading yet: the cache first, a recogniser if needed
+        looked_up = child is None
+        if looked_up:  # nothing loading yet: the cache first, a recogniser if needed
             cached = self._cached_long(corrections)
             if cached is not None:
                 yield Analysed(cached, corrections, warning), 1, 1
@@ -184,8 +185,9 @@ class Session:
             child = start_recogniser(self.article, self.config, corrections)
         self._running = child
         try:
-            with closing(analyse_article_progressively(self.article, self.config,
-                                                       corrections, first, child)) as steps:
+            with closing(analyse_article_progressively(
+                    self.article, self.config, corrections, first, child,
+                    looked_up=looked_up and child is not None)) as steps:
                 for step in steps:
                     yield (Analysed(step.analysis, corrections, warning), step.done,
                            step.total)
